@@ -1,0 +1,23 @@
+package com.storystudio.batch.scene;
+
+import java.io.IOException;
+import java.util.List;
+
+/** A source of scenes (the CSV today; an inbox folder later), so the job does not depend on the CSV reader. */
+public interface SceneSource {
+
+    /** Human-readable name, e.g. the file path. */
+    String describe();
+
+    /**
+     * Reads the whole source and returns every problem found (empty list = valid).
+     * Never throws for bad content; IOException only if the source can't be read at all.
+     */
+    List<SceneProblem> check() throws IOException;
+
+    /**
+     * Scenes in input order, streamed (works for 100 000 rows without holding them all).
+     * Throws SceneValidationException at the first invalid row (callers check() first).
+     */
+    SceneCursor open() throws IOException;
+}
