@@ -1,0 +1,7 @@
+package com.storystudio.batch.simulator;
+
+/** The request-level counters of {@link SimulatorStats}. */
+enum Counter {
+    RUN_REQUESTS, STATUS_REQUESTS, CANCEL_REQUESTS, HEALTH_REQUESTS, GRAPHQL_REQUESTS, MANAGEMENT_REQUESTS,
+    INJECTED_HTTP_500, INJECTED_HTTP_429, DROPPED_CONNECTIONS, LOST_RUN_RESPONSES, UNAUTHORIZED_REQUESTS
+}

@@ -1,0 +1,11 @@
+package com.storystudio.batch.simulator;
+
+/**
+ * Simulated time elapsed since the simulator started, in nanoseconds. Integer nanoseconds keep the billing
+ * sums exact; the model only ever asks this clock for "now" and never sleeps, so tests can drive it by hand.
+ */
+interface SimulationClock {
+
+    /** Must never decrease. */
+    long elapsedNanos();
+}
