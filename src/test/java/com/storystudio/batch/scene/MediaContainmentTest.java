@@ -1,8 +1,10 @@
 package com.storystudio.batch.scene;
 
-import static com.storystudio.batch.scene.MediaFixtures.png;
-import static com.storystudio.batch.scene.MediaFixtures.text;
-import static com.storystudio.batch.scene.MediaFixtures.wav;
+import com.storystudio.batch.testing.MediaFixtures;
+
+import static com.storystudio.batch.testing.MediaFixtures.png;
+import static com.storystudio.batch.testing.MediaFixtures.text;
+import static com.storystudio.batch.testing.MediaFixtures.wav;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

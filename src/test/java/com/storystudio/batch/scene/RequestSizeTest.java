@@ -1,6 +1,8 @@
 package com.storystudio.batch.scene;
 
-import static com.storystudio.batch.scene.MediaFixtures.text;
+import com.storystudio.batch.testing.MediaFixtures;
+
+import static com.storystudio.batch.testing.MediaFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

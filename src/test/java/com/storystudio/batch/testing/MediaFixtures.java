@@ -1,4 +1,4 @@
-package com.storystudio.batch.scene;
+package com.storystudio.batch.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes small but real-looking PNG/WAV files and CSV text for the tests. */
-final class MediaFixtures {
+public final class MediaFixtures {
 
     /** A valid 1x1 PNG. */
-    static final byte[] PNG = {
+    public static final byte[] PNG = {
             (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
             0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89,
             0, 0, 0, 13, 'I', 'D', 'A', 'T', 0x78, (byte) 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, (byte) 0xb4,
@@ -21,12 +21,12 @@ final class MediaFixtures {
     private MediaFixtures() {
     }
 
-    static Path png(Path file) {
+    public static Path png(Path file) {
         return bytes(file, PNG);
     }
 
     /** A mono 16-bit 16 kHz WAV whose sample bytes are {@code seed}-dependent, {@code dataBytes} long. */
-    static Path wav(Path file, int dataBytes, int seed) {
+    public static Path wav(Path file, int dataBytes, int seed) {
         ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
                 .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
@@ -38,15 +38,15 @@ final class MediaFixtures {
         return bytes(file, wav.array());
     }
 
-    static Path wav(Path file) {
+    public static Path wav(Path file) {
         return wav(file, 64, 0);
     }
 
-    static Path text(Path file, String content) {
+    public static Path text(Path file, String content) {
         return bytes(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Path bytes(Path file, byte[] content) {
+    public static Path bytes(Path file, byte[] content) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             return Files.write(file, content);
