@@ -1,0 +1,42 @@
+package com.storystudio.batch.runpod;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where and as whom the client talks to RunPod: the real cloud, another emulator, or the built-in
+ * simulator. Job routes live under {@code baseUrl/v2}, the seed's GraphQL at {@code baseUrl/graphql},
+ * the REST successor for scaling at {@code managementUrl/v2/serverless}.
+ */
+public record RunPodConnection(URI baseUrl, URI managementUrl, String endpointId, ApiKey apiKey) {
+
+    /** What is missing before a run may start; empty when the connection is usable. */
+    public List<String> missingSettings() {
+        List<String> missing = new ArrayList<>();
+        if (endpointId == null || endpointId.isBlank()) {
+            missing.add("the RunPod endpoint id (RUNPOD_ENDPOINT_ID or --runpod.endpoint-id)");
+        }
+        if (apiKey == null || apiKey.isBlank()) {
+            missing.add("the RunPod API key (RUNPOD_API_KEY or --runpod.api-key)");
+        }
+        return missing;
+    }
+
+    URI jobsUri(String path) {
+        return resolve(baseUrl, "/v2/" + endpointId + path);
+    }
+
+    URI graphQlUri() {
+        return resolve(baseUrl, "/graphql");
+    }
+
+    URI managementUri() {
+        return resolve(managementUrl, "/v2/serverless/" + endpointId);
+    }
+
+    private static URI resolve(URI base, String path) {
+        String text = base.toString();
+        return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);
+    }
+}

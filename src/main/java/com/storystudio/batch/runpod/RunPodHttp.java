@@ -1,0 +1,170 @@
+package com.storystudio.batch.runpod;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place that sends HTTP to RunPod. Adds the Bearer key, maps answers to results or
+ * exceptions, and retries transient failures (5xx, 429, I/O errors) with Spring Framework 7's
+ * {@link RetryTemplate}: exponential backoff with jitter, honouring {@code Retry-After}.
+ */
+public final class RunPodHttp {
+
+    private final HttpClient client;
+    private final ApiKey apiKey;
+    private final RunPodProperties.Http settings;
+    private final JsonMapper json;
+
+    public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, JsonMapper json) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.apiKey = apiKey;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    RunPodResponse get(String operation, URI uri) {
+        return exchange(operation, request(uri).GET().build());
+    }
+
+    RunPodResponse post(String operation, URI uri, JsonNode body) {
+        return exchange(operation, request(uri).POST(bodyOf(body)).build());
+    }
+
+    RunPodResponse patch(String operation, URI uri, JsonNode body) {
+        return exchange(operation, request(uri).method("PATCH", bodyOf(body)).build());
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + apiKey.value());
+    }
+
+    private HttpRequest.BodyPublisher bodyOf(JsonNode body) {
+        return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8);
+    }
+
+    private RunPodResponse exchange(String operation, HttpRequest request) {
+        CallAttempts attempts = new CallAttempts(operation);
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+                .predicate(TransientHttpFailure.class::isInstance)
+                .backOff(new TransientFailureBackOff(settings, attempts))
+                .build());
+        try {
+            JsonNode body = retry.execute(() -> attempt(request, attempts));
+            return new RunPodResponse(body, attempts.unanswered());
+        }
+        catch (RetryException e) {
+            Throwable last = e.getLastException();
+            if (last instanceof RunPodException runPodException) {
+                throw runPodException;
+            }
+            if (last instanceof TransientHttpFailure failure) {
+                throw new RunPodUnavailableException("%s failed after %d attempts: %s"
+                        .formatted(operation, attempts.failures(), failure.getMessage()), attempts.unanswered(), failure);
+            }
+            if (last instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                throw new RunPodException(operation + " was interrupted", e);
+            }
+            throw new RunPodException(operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode attempt(HttpRequest request, CallAttempts attempts) throws InterruptedException {
+        try {
+            return interpret(request, client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), attempts);
+        }
+        catch (HttpConnectTimeoutException | ConnectException e) {
+            throw failed(attempts, new TransientHttpFailure("cannot connect to " + request.uri().getHost(), null, false, e));
+        }
+        catch (IOException e) {
+            // The request may have been sent and processed before the connection broke.
+            throw failed(attempts, new TransientHttpFailure("no answer: " + describe(e), null, true, e));
+        }
+    }
+
+    private JsonNode interpret(HttpRequest request, HttpResponse<String> response, CallAttempts attempts) {
+        int status = response.statusCode();
+        if (status == 429) {
+            throw failed(attempts, new TransientHttpFailure("HTTP 429 rate limited", retryAfter(response).orElse(null), false, null));
+        }
+        if (status >= 500) {
+            throw failed(attempts, new TransientHttpFailure("HTTP " + status, null, false, null));
+        }
+        if (status >= 400) {
+            throw new RunPodRejectedException(status, "%s %s answered HTTP %d: %s"
+                    .formatted(request.method(), request.uri().getPath(), status, errorText(response.body())));
+        }
+        try {
+            return json.readTree(response.body());
+        }
+        catch (JacksonException e) {
+            // A gateway answering with HTML is a passing fault, not RunPod's answer.
+            throw failed(attempts, new TransientHttpFailure("HTTP " + status + " with a body that is not JSON", null, false, e));
+        }
+    }
+
+    private static TransientHttpFailure failed(CallAttempts attempts, TransientHttpFailure failure) {
+        attempts.failed(failure);
+        return failure;
+    }
+
+    private String errorText(String body) {
+        if (body == null || body.isBlank()) {
+            return "(no body)";
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode error = node.path("error");
+            if (error.isString()) {
+                return error.stringValue();
+            }
+            if (!error.isMissingNode()) {
+                return error.toString();
+            }
+        }
+        catch (JacksonException ignored) {
+            // not JSON: fall through to the raw text
+        }
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            }
+            catch (NumberFormatException e) {
+                return Optional.empty(); // an HTTP date: rare, the exponential delay will do
+            }
+        });
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

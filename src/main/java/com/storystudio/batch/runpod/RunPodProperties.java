@@ -1,0 +1,56 @@
+package com.storystudio.batch.runpod;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code runpod.*}. The endpoint id and API key usually come from the environment
+ * ({@code RUNPOD_ENDPOINT_ID}, {@code RUNPOD_API_KEY}; mapped in application.properties).
+ *
+ * @param executionTimeout sent as {@code policy.executionTimeout}: RunPod's 10-minute default is
+ *                         too short for S2V generation, so it is always set explicitly
+ * @param ttl              sent as {@code policy.ttl}: a hard limit on a job's whole life, queue included
+ * @param maxAttempts      remote jobs per scene before it is given up as FAILED (transient failures only)
+ */
+@ConfigurationProperties("runpod")
+public record RunPodProperties(
+        @DefaultValue("https://api.runpod.ai") URI baseUrl,
+        @DefaultValue("https://api.runpod.io") URI managementUrl,
+        String endpointId,
+        String apiKey,
+        @DefaultValue("graphql") WorkerControlMode workerControl,
+        @DefaultValue("10s") Duration pollInterval,
+        @DefaultValue("300s") Duration idleTimeout,
+        @DefaultValue("60m") Duration executionTimeout,
+        @DefaultValue("24h") Duration ttl,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue Http http) {
+
+    public RunPodConnection connection() {
+        return new RunPodConnection(baseUrl, managementUrl, endpointId, new ApiKey(apiKey));
+    }
+
+    /** Never print the key, whatever prints this record. */
+    @Override
+    public String toString() {
+        return "RunPodProperties[baseUrl=%s, managementUrl=%s, endpointId=%s, apiKey=%s, workerControl=%s]"
+                .formatted(baseUrl, managementUrl, endpointId, new ApiKey(apiKey), workerControl);
+    }
+
+    /**
+     * HTTP behaviour: timeouts and the retry of transient failures (5xx, 429, I/O errors) with
+     * exponential backoff and jitter.
+     */
+    public record Http(
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("120s") Duration requestTimeout,
+            @DefaultValue("6") int maxRetries,
+            @DefaultValue("1s") Duration retryDelay,
+            @DefaultValue("2.0") double retryMultiplier,
+            @DefaultValue("60s") Duration retryMaxDelay,
+            @DefaultValue("500ms") Duration retryJitter) {
+    }
+}
