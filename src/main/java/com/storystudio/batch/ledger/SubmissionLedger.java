@@ -1,0 +1,126 @@
+package com.storystudio.batch.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The record of every remote job each scene was given. Each write commits on its own
+ * (REQUIRES_NEW), never with the chunk: a job id RunPod handed out must survive a crash a second
+ * later, or the restarted run would pay for the scene again.
+ */
+@Repository
+public class SubmissionLedger {
+
+    private static final String COLUMNS = """
+            id, job_instance_id, scene_id, attempt, fingerprint, state, remote_job_id, remote_status,
+            unanswered_attempts, video_url, generation_time, video_size_mb, error, started_at, accepted_at, finished_at""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    public SubmissionLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** The scene's most recent attempt in this job instance. */
+    public Optional<Submission> latest(long jobInstanceId, String sceneId) {
+        List<Submission> rows = ownTransaction.execute(status -> jdbc.query(
+                "SELECT " + COLUMNS + " FROM scene_submission WHERE job_instance_id = ? AND scene_id = ? ORDER BY attempt DESC FETCH FIRST 1 ROWS ONLY",
+                SubmissionLedger::map, jobInstanceId, sceneId));
+        return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Written before {@code /run} is sent. */
+    public Submission begin(long jobInstanceId, String sceneId, int attempt, String fingerprint) {
+        Instant now = clock.instant();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        ownTransaction.executeWithoutResult(status -> jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO scene_submission (job_instance_id, scene_id, attempt, fingerprint, state, started_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            statement.setLong(1, jobInstanceId);
+            statement.setString(2, sceneId);
+            statement.setInt(3, attempt);
+            statement.setString(4, fingerprint);
+            statement.setString(5, SubmissionState.SUBMITTING.name());
+            statement.setObject(6, timestamp(now));
+            return statement;
+        }, keys));
+        long id = keys.getKeyAs(Number.class).longValue();
+        return new Submission(id, jobInstanceId, sceneId, attempt, fingerprint, SubmissionState.SUBMITTING,
+                null, null, 0, null, null, null, null, now, null, null);
+    }
+
+    public void accepted(long id, String remoteJobId, String remoteStatus, int unansweredAttempts) {
+        update("UPDATE scene_submission SET state = ?, remote_job_id = ?, remote_status = ?, unanswered_attempts = ?, accepted_at = ? WHERE id = ?",
+                SubmissionState.SUBMITTED.name(), remoteJobId, remoteStatus, unansweredAttempts, timestamp(clock.instant()), id);
+    }
+
+    /** {@code /run} did not create a job, but may have sent some unanswered attempts before failing. */
+    public void notSubmitted(long id, int unansweredAttempts, String reason) {
+        update("UPDATE scene_submission SET state = ?, unanswered_attempts = ?, error = ?, finished_at = ? WHERE id = ?",
+                SubmissionState.NOT_SUBMITTED.name(), unansweredAttempts, truncate(reason), timestamp(clock.instant()), id);
+    }
+
+    public void completed(long id, String remoteStatus, String videoUrl, Double generationTime, Double videoSizeMb) {
+        update("UPDATE scene_submission SET state = ?, remote_status = ?, video_url = ?, generation_time = ?, video_size_mb = ?, finished_at = ? WHERE id = ?",
+                SubmissionState.COMPLETED.name(), remoteStatus, videoUrl, generationTime, videoSizeMb, timestamp(clock.instant()), id);
+    }
+
+    /** A terminal state other than COMPLETED: FAILED, CANCELLED, TIMED_OUT or VANISHED. */
+    public void ended(long id, SubmissionState state, String remoteStatus, String error) {
+        update("UPDATE scene_submission SET state = ?, remote_status = ?, error = ?, finished_at = ? WHERE id = ?",
+                state.name(), remoteStatus, truncate(error), timestamp(clock.instant()), id);
+    }
+
+    public LedgerTotals totals(long jobInstanceId) {
+        return ownTransaction.execute(status -> jdbc.queryForObject("""
+                SELECT COUNT(CASE WHEN state <> 'NOT_SUBMITTED' THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS submissions,
+                       COUNT(CASE WHEN state = 'SUBMITTING' THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS possible_duplicates
+                FROM scene_submission WHERE job_instance_id = ?""",
+                (rs, row) -> new LedgerTotals(rs.getLong("submissions"), rs.getLong("possible_duplicates")), jobInstanceId));
+    }
+
+    private void update(String sql, Object... args) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(sql, args));
+    }
+
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+
+    private static Submission map(ResultSet rs, int row) throws SQLException {
+        return new Submission(rs.getLong("id"), rs.getLong("job_instance_id"), rs.getString("scene_id"), rs.getInt("attempt"),
+                rs.getString("fingerprint"), SubmissionState.valueOf(rs.getString("state")), rs.getString("remote_job_id"),
+                rs.getString("remote_status"), rs.getInt("unanswered_attempts"), rs.getString("video_url"),
+                rs.getObject("generation_time", Double.class), rs.getObject("video_size_mb", Double.class),
+                rs.getString("error"), instant(rs, "started_at"), instant(rs, "accepted_at"), instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,17 @@
+package com.storystudio.batch.result;
+
+/**
+ * One scene's outcome: a row of the results table and of the results CSV.
+ *
+ * @param position    the scene's data row number in the input, for input-order output
+ * @param attempts    remote jobs the scene was given, over all runs of this input
+ * @param fingerprint content identity of the scene's inputs (see {@code SceneFingerprint})
+ */
+public record SceneResult(int position, String sceneId, SceneStatus status, String videoUrl, String jobId,
+                          Double generationTime, Double videoSizeMb, String resolution, int sampleSteps,
+                          int attempts, String error, String fingerprint) {
+
+    public boolean hasVideo() {
+        return status == SceneStatus.COMPLETED;
+    }
+}
