@@ -1,0 +1,26 @@
+package com.storystudio.batch.worker;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.storystudio.batch.StoryStudioProperties;
+import com.storystudio.batch.runpod.RunPodConnection;
+import com.storystudio.batch.runpod.RunPodJobs;
+import com.storystudio.batch.runpod.RunPodProperties;
+import com.storystudio.batch.runpod.WorkerControl;
+
+@Configuration(proxyBeanMethods = false)
+public class WorkerConfiguration {
+
+    @Bean
+    WorkerScaling workerScaling(WorkerControl control, WorkerBaselineStore baselines, RunPodConnection connection,
+                                RunPodProperties runPod, StoryStudioProperties settings) {
+        return new WorkerScaling(control, baselines, connection.endpointId(), runPod.idleTimeout(), settings.restoreAttempts(),
+                settings.restoreRetryDelay());
+    }
+
+    @Bean
+    WorkerReadinessReporter workerReadinessReporter(RunPodJobs jobs, RunPodProperties runPod) {
+        return new WorkerReadinessReporter(jobs, runPod.pollInterval());
+    }
+}

@@ -1,0 +1,147 @@
+package com.storystudio.batch.worker;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.storystudio.batch.runpod.RunPodException;
+import com.storystudio.batch.runpod.RunPodUnavailableException;
+import com.storystudio.batch.runpod.WorkerControl;
+import com.storystudio.batch.runpod.WorkerSettings;
+
+/**
+ * Keeps one active worker warm for the run and puts the endpoint back afterwards. The value to put
+ * back is the one from before the first change, kept in {@link WorkerBaselineStore} until restored:
+ * reading the endpoint again after a crash would only see our own change.
+ */
+public class WorkerScaling {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerScaling.class);
+
+    private final WorkerControl control;
+    private final WorkerBaselineStore baselines;
+    private final String endpointId;
+    private final Duration idleTimeout;
+    private final int restoreAttempts;
+    private final Duration restoreRetryDelay;
+
+    public WorkerScaling(WorkerControl control, WorkerBaselineStore baselines, String endpointId, Duration idleTimeout,
+                         int restoreAttempts, Duration restoreRetryDelay) {
+        this.control = control;
+        this.baselines = baselines;
+        this.endpointId = endpointId;
+        this.idleTimeout = idleTimeout;
+        this.restoreAttempts = restoreAttempts;
+        this.restoreRetryDelay = restoreRetryDelay;
+    }
+
+    /** Never fails the run: without an active worker, flex workers still serve the queue. */
+    public void enable() {
+        if (!control.isActive()) {
+            log.info("Worker control is off: the endpoint's scaling is left as it is");
+            return;
+        }
+        Optional<WorkerSettings> unrestored = baselines.find(endpointId);
+        if (unrestored.isPresent()) {
+            log.warn("An earlier run left endpoint {} scaled up; it will be restored to workersMin={} at the end of this run",
+                    endpointId, unrestored.get().workersMin());
+        }
+        else {
+            WorkerSettings before = readCurrent();
+            if (before.workersMin() >= 1) {
+                log.info("Endpoint {} already keeps {} active worker(s): leaving its scaling alone", endpointId, before.workersMin());
+                return;
+            }
+            baselines.save(endpointId, before);
+        }
+        int idleSeconds = Math.toIntExact(idleTimeout.toSeconds());
+        try {
+            WorkerSettings now = control.apply(new WorkerSettings(1, idleSeconds));
+            log.info("Active worker enabled via {}: workersMin={} idleTimeout={}s", control.describe(),
+                    Objects.requireNonNullElse(now.workersMin(), 1), Objects.requireNonNullElse(now.idleTimeoutSeconds(), idleSeconds));
+        }
+        catch (RunPodUnavailableException e) {
+            // The change may have been applied before the connection broke: keep the baseline to restore.
+            log.warn("Could not enable the active worker ({}); going on: flex workers still serve the queue", e.getMessage());
+        }
+        catch (RunPodException e) {
+            // Refused outright, so nothing changed: there is nothing to restore either.
+            if (unrestored.isEmpty()) {
+                baselines.delete(endpointId);
+            }
+            log.warn("Could not enable the active worker ({}); going on: flex workers still serve the queue", e.getMessage());
+        }
+    }
+
+    /**
+     * Puts back the scaling from before the run, if a run changed it. Retried; if it still fails the
+     * baseline is kept (so the next launch restores it) and {@link WorkerRestoreException} is thrown.
+     *
+     * @return whether anything had to be restored
+     */
+    public boolean restore() {
+        Optional<WorkerSettings> baseline = baselines.find(endpointId);
+        if (baseline.isEmpty() || !control.isActive()) {
+            return false;
+        }
+        WorkerSettings target = baseline.get();
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= restoreAttempts; attempt++) {
+            try {
+                WorkerSettings now = control.apply(target);
+                if (now.workersMin() != null && now.workersMin().intValue() != target.workersMin().intValue()) {
+                    throw new RunPodException("RunPod reports workersMin=%d after setting it to %d".formatted(now.workersMin(), target.workersMin()));
+                }
+                baselines.delete(endpointId);
+                log.info("Active worker restored via {}: workersMin={}{}", control.describe(), target.workersMin(),
+                        target.idleTimeoutSeconds() == null ? "" : " idleTimeout=" + target.idleTimeoutSeconds() + "s");
+                return true;
+            }
+            catch (RunPodException e) {
+                last = e;
+                log.warn("Restoring endpoint {} to workersMin={} failed (attempt {} of {}): {}", endpointId, target.workersMin(),
+                        attempt, restoreAttempts, e.getMessage());
+                if (attempt < restoreAttempts && !pause(restoreRetryDelay.multipliedBy(1L << (attempt - 1)))) {
+                    break;
+                }
+            }
+        }
+        throw new WorkerRestoreException(("Could not restore endpoint %s to workersMin=%d: an active worker may still be running and "
+                + "billing (about $1.89/h on an A100). Re-run the same command to retry the restore, or set workersMin "
+                + "back in the RunPod console.").formatted(endpointId, target.workersMin()), last);
+    }
+
+    /** Whether a change of ours is still waiting to be undone. */
+    public boolean restorePending() {
+        return control.isActive() && baselines.find(endpointId).isPresent();
+    }
+
+    private WorkerSettings readCurrent() {
+        try {
+            Optional<WorkerSettings> current = control.read();
+            if (current.isPresent() && current.get().workersMin() != null) {
+                return current.get();
+            }
+            log.warn("{} does not report the endpoint's workersMin; assuming 0, which is what will be restored", control.describe());
+        }
+        catch (RunPodException e) {
+            log.warn("Could not read endpoint {}'s scaling ({}); assuming workersMin=0, which is what will be restored",
+                    endpointId, e.getMessage());
+        }
+        return new WorkerSettings(0, null);
+    }
+
+    private static boolean pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
