@@ -1,0 +1,113 @@
+package com.storystudio.batch.generation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.storystudio.batch.result.SceneResult;
+import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.scene.Scene;
+import com.storystudio.batch.scene.SceneCursor;
+import com.storystudio.batch.scene.SceneSource;
+
+/**
+ * The generate step's reader: reads the scenes, drives those without a video through a
+ * {@link GenerationWindow}, and returns each scene's result as it finishes. Restart state lives in
+ * the database (results and ledger), not in the step's execution context, so whatever a run
+ * finished or submitted is never done again.
+ */
+public class GeneratedSceneReader implements ItemStreamReader<SceneResult>, StepExecutionListener {
+
+    private final SceneSource source;
+    private final SceneGenerator generator;
+    private final SceneResultRepository results;
+    private final InlineVideoStore videos;
+    private StepExecution stepExecution;
+    private SceneCursor cursor;
+    private GenerationWindow window;
+
+    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, SceneResultRepository results, InlineVideoStore videos) {
+        this.source = source;
+        this.generator = generator;
+        this.results = results;
+        this.videos = videos;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        this.stepExecution = stepExecution;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        long jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        try {
+            cursor = source.open();
+        }
+        catch (IOException e) {
+            throw new ItemStreamException("cannot read " + source.describe(), e);
+        }
+        Iterator<Scene> remaining = new WithoutVideo(cursor, results.completedSceneIds(jobInstanceId));
+        window = generator.open(jobInstanceId, remaining, videos, stepExecution::isTerminateOnly);
+    }
+
+    @Override
+    public SceneResult read() throws Exception {
+        return window.next();
+    }
+
+    @Override
+    public void close() {
+        if (cursor != null) {
+            try {
+                cursor.close();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            cursor = null;
+        }
+    }
+
+    /** Skips scenes that already have a video in this job instance's results. */
+    private static final class WithoutVideo implements Iterator<Scene> {
+
+        private final Iterator<Scene> scenes;
+        private final Set<String> done;
+        private Scene next;
+
+        WithoutVideo(Iterator<Scene> scenes, Set<String> done) {
+            this.scenes = scenes;
+            this.done = done;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && scenes.hasNext()) {
+                Scene candidate = scenes.next();
+                if (!done.contains(candidate.sceneId())) {
+                    next = candidate;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Scene next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Scene scene = next;
+            next = null;
+            return scene;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.storystudio.batch.generation;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.storystudio.batch.StoryStudioProperties;
+import com.storystudio.batch.ledger.SubmissionLedger;
+import com.storystudio.batch.runpod.JobPolicy;
+import com.storystudio.batch.runpod.RunPodJobs;
+import com.storystudio.batch.runpod.RunPodProperties;
+
+@Configuration(proxyBeanMethods = false)
+public class GenerationConfiguration {
+
+    @Bean
+    GenerationSettings generationSettings(RunPodProperties runPod, StoryStudioProperties settings) {
+        return new GenerationSettings(settings.maxInFlight(), runPod.pollInterval(), runPod.maxAttempts(),
+                new JobPolicy(runPod.executionTimeout(), runPod.ttl()), settings.resubmitDelay());
+    }
+
+    @Bean
+    SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests,
+                                  FailureClassifier classifier, GenerationSettings settings, Clock clock) {
+        return new SceneGenerator(jobs, ledger, requests, classifier, settings, clock);
+    }
+}

@@ -1,0 +1,26 @@
+package com.storystudio.batch.generation;
+
+import java.time.Duration;
+
+import com.storystudio.batch.runpod.JobPolicy;
+
+/**
+ * How scenes are driven through RunPod.
+ *
+ * @param maxInFlight    scenes submitted and watched at once (a sliding window: a finished scene
+ *                       makes room for the next)
+ * @param pollInterval   time between two {@code /status} calls for the same job
+ * @param maxAttempts    remote jobs per scene and run before a transient failure becomes final
+ * @param resubmitDelay  wait before the first resubmission of a scene; doubles with each further one
+ */
+public record GenerationSettings(int maxInFlight, Duration pollInterval, int maxAttempts, JobPolicy policy, Duration resubmitDelay) {
+
+    public GenerationSettings {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("max-in-flight must be at least 1, was " + maxInFlight);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("max-attempts must be at least 1, was " + maxAttempts);
+        }
+    }
+}
