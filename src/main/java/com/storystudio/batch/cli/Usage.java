@@ -1,0 +1,42 @@
+package com.storystudio.batch.cli;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The text of {@code --help}. */
+final class Usage {
+
+    private Usage() {
+    }
+
+    static String text() {
+        String exitCodes = Arrays.stream(ExitCode.values())
+                .map(code -> "  %d  %s".formatted(code.code(), code.meaning()))
+                .collect(Collectors.joining("\n"));
+        return """
+                Usage: java -jar storystudio.jar --input=FILE [options]
+
+                Turns a storyboard CSV (columns scene_id, image, audio, prompt, resolution, sample_steps)
+                into talking-head videos on a RunPod Wan2.2 S2V endpoint. Re-running the same command
+                after a failed run continues it; after a completed run it reports that the input is done.
+
+                Options:
+                  --input=FILE                    the scenes CSV (required)
+                  --output-dir=DIR                where the results CSV goes (default: output)
+                  --simulate                      use the built-in RunPod emulator instead of the cloud
+                  --max-in-flight=N               scenes submitted and watched at once (default: 1)
+                  --runpod.base-url=URL           RunPod API (env RUNPOD_BASE_URL; default https://api.runpod.ai)
+                  --runpod.endpoint-id=ID         the serverless endpoint (env RUNPOD_ENDPOINT_ID)
+                  --runpod.api-key=KEY            the API key (env RUNPOD_API_KEY; prefer the environment)
+                  --runpod.worker-control=MODE    graphql (default), rest or none
+                  --runpod.management-url=URL     for worker-control=rest (default https://api.runpod.io)
+                  --runpod.poll-interval=DURATION time between status checks of a job (default 10s)
+                  --runpod.idle-timeout=DURATION  idle timeout set while the worker is enabled (default 300s)
+                  --runpod.max-attempts=N         remote jobs per scene before it is FAILED (default 3)
+                  --spring.datasource.url=URL     job database (default: H2 file under data/)
+                  --help                          this text
+
+                Exit codes:
+                """ + exitCodes + "\n";
+    }
+}

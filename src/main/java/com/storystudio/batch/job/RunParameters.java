@@ -1,0 +1,60 @@
+package com.storystudio.batch.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The job parameters of a run. A job instance is identified by the input's real path, its content
+ * hash and the endpoint, not by an incrementer: re-running the same command after a failure
+ * restarts that instance, an edited CSV is new work, and a rehearsal on the simulator never counts
+ * as done for the real endpoint. The output folder does not identify anything.
+ */
+public record RunParameters(Path input, String inputSha256, String endpointId, Path outputDir) {
+
+    public static final String INPUT_PATH = "input.path";
+    public static final String INPUT_SHA256 = "input.sha256";
+    public static final String ENDPOINT_ID = "runpod.endpoint";
+    public static final String OUTPUT_DIR = "output.dir";
+
+    /** @throws IOException when the input cannot be read */
+    public static RunParameters of(Path input, String endpointId, Path outputDir) throws IOException {
+        Path real = input.toRealPath();
+        return new RunParameters(real, sha256(real), endpointId, outputDir.toAbsolutePath().normalize());
+    }
+
+    public static RunParameters from(JobParameters parameters) {
+        return new RunParameters(Path.of(parameters.getString(INPUT_PATH)), parameters.getString(INPUT_SHA256),
+                parameters.getString(ENDPOINT_ID), Path.of(parameters.getString(OUTPUT_DIR)));
+    }
+
+    public JobParameters toJobParameters() {
+        return new JobParametersBuilder()
+                .addString(INPUT_PATH, input.toString())
+                .addString(INPUT_SHA256, inputSha256)
+                .addString(ENDPOINT_ID, endpointId)
+                .addString(OUTPUT_DIR, outputDir.toString(), false)
+                .toJobParameters();
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

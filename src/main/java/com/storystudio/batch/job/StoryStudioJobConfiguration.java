@@ -1,0 +1,149 @@
+package com.storystudio.batch.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.storystudio.batch.StoryStudioProperties;
+import com.storystudio.batch.generation.GeneratedSceneReader;
+import com.storystudio.batch.generation.InlineVideoStore;
+import com.storystudio.batch.generation.SceneGenerator;
+import com.storystudio.batch.result.ResultsCsvFile;
+import com.storystudio.batch.result.SceneResult;
+import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.result.SceneResultWriter;
+import com.storystudio.batch.scene.CsvSceneSource;
+import com.storystudio.batch.scene.SceneRules;
+import com.storystudio.batch.worker.WorkerReadinessReporter;
+import com.storystudio.batch.worker.WorkerScaling;
+
+/**
+ * The StoryStudio job, as its diagram reads:
+ * <pre>
+ * checkScenes ──► enableWorker ──► generateScenes ──► disableWorker ──► outcome
+ *      │ invalid        │ error ──────────────────────►   ▲  (always)     │
+ *      ▼                                                                  ├─ every scene has a video: COMPLETED
+ *    FAILED (nothing spent)                                               └─ otherwise: FAILED (restartable)
+ * </pre>
+ * Every step may run again on restart: each is idempotent (the ledger and results tables know
+ * what is done), so a restart simply runs the flow again and finishes what is missing
+ * ({@link ReopenAbandonedStepsListener} keeps Spring Batch from skipping a step that failed).
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoryStudioJobConfiguration {
+
+    public static final String JOB_NAME = "storyStudio";
+    public static final String CHECK_STEP = "checkScenes";
+    public static final String ENABLE_STEP = "enableWorker";
+    public static final String GENERATE_STEP = "generateScenes";
+    public static final String DISABLE_STEP = "disableWorker";
+
+    @Bean
+    Job storyStudioJob(JobRepository jobRepository, Step checkScenes, Step enableWorker, Step generateScenes, Step disableWorker,
+                       RunOutcomeDecider runOutcome, WorkerRestoreListener workerRestore) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new ReopenAbandonedStepsListener(jobRepository, List.of(ENABLE_STEP, GENERATE_STEP)))
+                .listener(workerRestore)
+                .start(checkScenes).on("COMPLETED").to(enableWorker)
+                .from(checkScenes).on("*").fail()
+                .from(enableWorker).on("COMPLETED").to(generateScenes)
+                .from(enableWorker).on("*").to(disableWorker)
+                .from(generateScenes).on("*").to(disableWorker)
+                .from(disableWorker).on("*").to(runOutcome)
+                .from(runOutcome).on("FAILED").fail()
+                .from(runOutcome).on("*").end()
+                .end()
+                .build();
+    }
+
+    @Bean
+    Step checkScenes(JobRepository jobRepository, PlatformTransactionManager transactionManager, CheckScenesTasklet checkScenesTasklet) {
+        return new StepBuilder(CHECK_STEP, jobRepository)
+                .tasklet(checkScenesTasklet, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step enableWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, WorkerScaling scaling,
+                      SceneResultRepository results) {
+        return new StepBuilder(ENABLE_STEP, jobRepository)
+                .tasklet(new EnableWorkerTasklet(scaling, results), transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /** One scene per chunk: a scene's result is committed as soon as the scene finishes. */
+    @Bean
+    Step generateScenes(JobRepository jobRepository, PlatformTransactionManager transactionManager, GeneratedSceneReader generatedSceneReader,
+                        SceneResultWriter sceneResultWriter, WorkerReadinessReporter readiness) {
+        return new StepBuilder(GENERATE_STEP, jobRepository)
+                .<SceneResult, SceneResult>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(generatedSceneReader)
+                .writer(sceneResultWriter)
+                .listener(readiness)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step disableWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, WorkerScaling scaling) {
+        return new StepBuilder(DISABLE_STEP, jobRepository)
+                .tasklet(new DisableWorkerTasklet(scaling), transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    RunOutcomeDecider runOutcome(SceneResultRepository results) {
+        return new RunOutcomeDecider(results);
+    }
+
+    @Bean
+    WorkerRestoreListener workerRestoreListener(WorkerScaling scaling) {
+        return new WorkerRestoreListener(scaling);
+    }
+
+    @Bean
+    SceneRules sceneRules() {
+        return SceneRules.defaults();
+    }
+
+    @Bean
+    @StepScope
+    CheckScenesTasklet checkScenesTasklet(@Value("#{jobParameters['" + RunParameters.INPUT_PATH + "']}") String input,
+                                          @Value("#{jobParameters['" + RunParameters.INPUT_SHA256 + "']}") String sha256,
+                                          SceneRules rules) {
+        return new CheckScenesTasklet(new CsvSceneSource(Path.of(input), rules), Path.of(input), sha256);
+    }
+
+    @Bean
+    @StepScope
+    GeneratedSceneReader generatedSceneReader(@Value("#{jobParameters['" + RunParameters.INPUT_PATH + "']}") String input,
+                                              @Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+                                              SceneRules rules, SceneGenerator generator, SceneResultRepository results) {
+        return new GeneratedSceneReader(new CsvSceneSource(Path.of(input), rules), generator, results,
+                new InlineVideoStore(Path.of(outputDir).resolve("videos")));
+    }
+
+    @Bean
+    @StepScope
+    SceneResultWriter sceneResultWriter(@Value("#{jobParameters['" + RunParameters.INPUT_PATH + "']}") String input,
+                                        @Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+                                        SceneResultRepository results, StoryStudioProperties settings, Clock clock) {
+        return new SceneResultWriter(results, ResultsCsvFile.forInput(Path.of(outputDir), Path.of(input)),
+                settings.resultsCsvInterval(), clock);
+    }
+}

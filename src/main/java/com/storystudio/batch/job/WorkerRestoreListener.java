@@ -1,0 +1,42 @@
+package com.storystudio.batch.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+import com.storystudio.batch.worker.WorkerRestoreException;
+import com.storystudio.batch.worker.WorkerScaling;
+
+/**
+ * The last line of defence for the worker: when the run ends without the disable step having
+ * restored the endpoint (a stop, an exception in a step or in the flow), restore it here.
+ */
+public class WorkerRestoreListener implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerRestoreListener.class);
+
+    private final WorkerScaling scaling;
+
+    public WorkerRestoreListener(WorkerScaling scaling) {
+        this.scaling = scaling;
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        if (!scaling.restorePending()) {
+            return;
+        }
+        try {
+            scaling.restore();
+        }
+        catch (WorkerRestoreException e) {
+            log.error(e.getMessage());
+            jobExecution.setStatus(BatchStatus.FAILED);
+            jobExecution.setExitStatus(ExitStatus.FAILED.addExitDescription(e));
+            jobExecution.addFailureException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.storystudio.batch.simulator;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The built-in emulator's model under {@code simulator.*} (used with {@code --simulate}). Durations
+ * are simulated time; {@code timeScale} simulated seconds pass per real second.
+ */
+@ConfigurationProperties("simulator")
+public record SimulatorProperties(
+        @DefaultValue("600") double timeScale,
+        @DefaultValue("3") int workersMax,
+        @DefaultValue("0") int workersMin,
+        @DefaultValue("5") int idleTimeoutSeconds,
+        @DefaultValue("60s") Duration workerStartup,
+        @DefaultValue("10m") Duration modelLoad,
+        @DefaultValue("150s") Duration meanServiceTime,
+        @DefaultValue("0.3") double serviceTimeCv,
+        @DefaultValue("30m") Duration resultRetention,
+        @DefaultValue("1.89") double gpuDollarsPerHour,
+        @DefaultValue("42") long seed,
+        @DefaultValue Faults faults) {
+
+    /** Fault rates (0..1) for rehearsing bad days; all off by default. */
+    public record Faults(
+            @DefaultValue("0") double http500Rate,
+            @DefaultValue("0") double http429Rate,
+            @DefaultValue("0") double dropConnectionRate,
+            @DefaultValue("0") double lostRunResponseRate,
+            @DefaultValue("0") double transientJobFailureRate,
+            @DefaultValue("0") double jobTimeoutRate) {
+    }
+
+    SimulatorSettings settings() {
+        return SimulatorSettings.defaults()
+                .withTimeScale(timeScale)
+                .withWorkersMax(workersMax)
+                .withInitialWorkersMin(workersMin)
+                .withInitialIdleTimeoutSeconds(idleTimeoutSeconds)
+                .withWorkerStartup(workerStartup)
+                .withModelLoad(modelLoad)
+                .withMeanServiceTime(meanServiceTime)
+                .withServiceTimeCv(serviceTimeCv)
+                .withResultRetention(resultRetention)
+                .withGpuDollarsPerHour(gpuDollarsPerHour)
+                .withRandomSeed(seed);
+    }
+}

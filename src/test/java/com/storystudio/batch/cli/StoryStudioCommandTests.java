@@ -1,0 +1,198 @@
+package com.storystudio.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import com.storystudio.batch.StoryStudioApplication;
+import com.storystudio.batch.simulator.EndpointConfig;
+import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.testing.SimulatedJobs;
+import com.storystudio.batch.testing.Storyboard;
+import com.storystudio.batch.testing.TestSimulators;
+
+/**
+ * The command as a user runs it: {@code main}'s SpringApplication with command-line arguments,
+ * pointed through {@code --runpod.base-url} at an emulator that runs outside the application.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StoryStudioCommandTests {
+
+    @TempDir
+    Path work;
+
+    private RunPodSimulator remote;
+
+    @BeforeEach
+    void startRemoteEndpoint() {
+        remote = RunPodSimulator.start(TestSimulators.fast());
+    }
+
+    @AfterEach
+    void stopRemoteEndpoint() {
+        remote.close();
+    }
+
+    @Test
+    void helpPrintsTheOptionsAndExitCodes(CapturedOutput output) {
+        assertThat(run("--help", "--spring.datasource.url=" + databaseUrl())).isZero();
+        assertThat(output.getOut()).contains("--input=FILE", "--runpod.worker-control=MODE", "Exit codes:",
+                "3  the run finished but some scenes FAILED");
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhatIsWrong(CapturedOutput output) {
+        String database = "--spring.datasource.url=" + databaseUrl();
+        assertThat(run(database)).isEqualTo(2);
+        assertThat(output.getErr()).contains("--input=FILE is required");
+
+        assertThat(run("--inptu=scenes.csv", database)).isEqualTo(2);
+        assertThat(output.getErr()).contains("unknown option --inptu");
+
+        assertThat(run("--input=" + work.resolve("missing.csv"), database)).isEqualTo(2);
+        assertThat(output.getErr()).contains("cannot read the input file");
+    }
+
+    @Test
+    void withoutCredentialsAndWithoutSimulateNothingRuns(CapturedOutput output) {
+        Path csv = Storyboard.in(work).remoteScene("s1").write("scenes.csv");
+
+        assertThat(run("--input=" + csv, "--runpod.api-key=", "--runpod.endpoint-id=", "--spring.datasource.url=" + databaseUrl()))
+                .isEqualTo(2);
+
+        assertThat(output.getErr()).contains("RUNPOD_ENDPOINT_ID", "RUNPOD_API_KEY", "--simulate");
+    }
+
+    @Test
+    void aRunAgainstAnotherEndpointCompletesEverySceneOnceAndLeavesWorkersMinWhereItWas(CapturedOutput output) throws Exception {
+        Path csv = Storyboard.in(work).localScene("first").remoteScene("second").localScene("third").write("project.csv");
+
+        assertThat(runAgainstRemote("--input=" + csv)).isZero();
+
+        assertThat(output.getOut()).contains("run COMPLETED", "3 total, 3 with video, 0 failed");
+        assertThat(SimulatedJobs.countByPrompt(remote.jobs()).values()).hasSize(3).containsOnly(1L);
+        assertThat(remote.stats().workersMinHistory()).containsExactly(0, 1, 0);
+        List<String> results = Files.readAllLines(work.resolve("out/project-results.csv"));
+        assertThat(results).hasSize(4);
+        assertThat(results.subList(1, 4)).allSatisfy(line -> assertThat(line).contains(",COMPLETED," + remote.baseUrl()));
+
+        int jobsAfterFirstRun = remote.jobs().size();
+        long graphQlAfterFirstRun = remote.stats().graphqlRequests();
+        assertThat(runAgainstRemote("--input=" + csv)).isZero();
+        assertThat(output.getOut()).contains("already done");
+        assertThat(remote.jobs()).hasSize(jobsAfterFirstRun);
+        assertThat(remote.stats().graphqlRequests()).isEqualTo(graphQlAfterFirstRun);
+    }
+
+    @Test
+    void anEndpointThatAlreadyKeepsActiveWorkersIsNotScaledAtAll() {
+        remote.setEndpoint(new EndpointConfig(2, 3, 120));
+        Path csv = Storyboard.in(work).remoteScene("warm").write("warm.csv");
+
+        assertThat(runAgainstRemote("--input=" + csv)).isZero();
+
+        assertThat(remote.stats().workersMinHistory()).containsExactly(0, 2);
+        assertThat(remote.endpoint()).isEqualTo(new EndpointConfig(2, 3, 120));
+    }
+
+    @Test
+    void invalidInputIsReportedWithLineAndColumnAndCostsNothing(CapturedOutput output) {
+        Path csv = Storyboard.in(work).remoteScene("good")
+                .row("bad-steps,https://media.example/a.png,https://media.example/a.mp3,prompt,480p,12")
+                .row("bad-res,https://media.example/b.png,https://media.example/b.mp3,prompt,1080p,20")
+                .write("invalid.csv");
+
+        assertThat(runAgainstRemote("--input=" + csv)).isEqualTo(2);
+
+        assertThat(output.getErr()).contains("line 3, column 6 (sample_steps)", "line 4, column 5 (resolution)");
+        assertThat(output.getOut()).contains("input rejected: 2 problem(s), nothing was submitted");
+        assertThat(remote.stats().runRequests()).isZero();
+        assertThat(remote.stats().graphqlRequests()).isZero();
+    }
+
+    @Test
+    void aRunWithFailedScenesExitsWithThreeAndNamesThem(CapturedOutput output) {
+        Path csv = Storyboard.in(work).localScene("ok").sceneWithUndecodableImage("bad").write("partial.csv");
+
+        assertThat(runAgainstRemote("--input=" + csv)).isEqualTo(3);
+
+        assertThat(output.getOut()).contains("2 total, 1 with video, 1 failed", "FAILED bad", "Cannot decode image");
+        assertThat(remote.endpoint().workersMin()).isZero();
+    }
+
+    @Test
+    void theApiKeyAppearsNowhere(CapturedOutput output) throws Exception {
+        Path csv = Storyboard.in(work).localScene("quiet").sceneWithUndecodableImage("noisy").write("secret.csv");
+        remote.faults().setHttp500Rate(0.2);
+
+        runAgainstRemote("--input=" + csv, "--logging.level.com.storystudio=DEBUG");
+
+        String key = remote.apiKey();
+        assertThat(output.getAll()).doesNotContain(key);
+        assertThat(Files.readString(work.resolve("out/secret-results.csv"))).doesNotContain(key);
+        assertThat(databaseText()).isNotEmpty().noneMatch(value -> value.contains(key));
+    }
+
+    @Test
+    void simulateRunsTheSampleProjectOnTheBuiltInEmulator(CapturedOutput output) throws Exception {
+        Path sample = Path.of("sample-data/scenes.csv");
+
+        assertThat(run("--input=" + sample, "--simulate", "--output-dir=" + work.resolve("out"),
+                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/simulate") + ";DB_CLOSE_ON_EXIT=FALSE")).isZero();
+
+        assertThat(output.getOut()).contains("5 total, 5 with video, 0 failed", "GPU worker time billed");
+        List<String> results = Files.readAllLines(work.resolve("out/scenes-results.csv"));
+        assertThat(results).hasSize(6);
+        assertThat(results.subList(1, 6)).allSatisfy(line -> assertThat(line).matches("[a-z-]+,COMPLETED,http://127\\.0\\.0\\.1:\\d+/videos/.*"));
+    }
+
+    private int runAgainstRemote(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.addAll(List.of("--runpod.base-url=" + remote.baseUrl(), "--runpod.endpoint-id=" + remote.endpointId(),
+                "--runpod.api-key=" + remote.apiKey(), "--runpod.poll-interval=10ms", "--runpod.http.retry-delay=5ms",
+                "--runpod.http.retry-max-delay=50ms", "--runpod.http.max-retries=8", "--storystudio.resubmit-delay=10ms",
+                "--output-dir=" + work.resolve("out"), "--spring.datasource.url=" + databaseUrl()));
+        return run(all.toArray(String[]::new));
+    }
+
+    private static int run(String... arguments) {
+        return SpringApplication.exit(StoryStudioApplication.application(arguments).run(arguments));
+    }
+
+    private String databaseUrl() {
+        return "jdbc:h2:file:" + work.resolve("db/jobs") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** Every text value in every table of the job database. */
+    private List<String> databaseText() throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(databaseUrl(), "sa", "");
+             ResultSet dump = connection.createStatement().executeQuery("SCRIPT NODATA")) {
+            while (dump.next()) {
+                values.add(dump.getString(1));
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(databaseUrl(), "sa", "");
+             ResultSet dump = connection.createStatement().executeQuery("SCRIPT")) {
+            while (dump.next()) {
+                values.add(dump.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,197 @@
+package com.storystudio.batch.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.storystudio.batch.ledger.Submission;
+import com.storystudio.batch.ledger.SubmissionLedger;
+import com.storystudio.batch.ledger.SubmissionState;
+import com.storystudio.batch.result.SceneResult;
+import com.storystudio.batch.result.SceneStatus;
+import com.storystudio.batch.runpod.JobPolicy;
+import com.storystudio.batch.runpod.RunPodJobs;
+import com.storystudio.batch.runpod.SubmittedJob;
+import com.storystudio.batch.scene.CsvSceneSource;
+import com.storystudio.batch.scene.Scene;
+import com.storystudio.batch.scene.SceneCursor;
+import com.storystudio.batch.scene.SceneFingerprint;
+import com.storystudio.batch.scene.SceneRules;
+import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.simulator.SimulatedJob;
+import com.storystudio.batch.testing.SimulatorTestConfiguration;
+import com.storystudio.batch.testing.Storyboard;
+
+/** The window on its own, against the emulator and the ledger: what it submits, re-attaches and reuses. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:generation-window;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("functional")
+@Import(SimulatorTestConfiguration.class)
+class GenerationWindowTests {
+
+    private static final AtomicLong INSTANCE_IDS = new AtomicLong(1_000);
+
+    @Autowired
+    RunPodSimulator simulator;
+
+    @Autowired
+    RunPodJobs jobs;
+
+    @Autowired
+    SubmissionLedger ledger;
+
+    @Autowired
+    SceneRequestFactory requests;
+
+    @Autowired
+    FailureClassifier classifier;
+
+    @TempDir
+    Path work;
+
+    private long jobInstanceId;
+
+    @BeforeEach
+    void freshInstance() {
+        simulator.faults().reset();
+        jobInstanceId = INSTANCE_IDS.incrementAndGet();
+    }
+
+    @Test
+    void aSlidingWindowKeepsUpToMaxInFlightScenesOnRunPodAtOnce() throws Exception {
+        Storyboard storyboard = Storyboard.in(work);
+        for (int i = 1; i <= 9; i++) {
+            storyboard.localScene("slide-" + i);
+        }
+        int before = simulator.jobs().size();
+
+        List<SceneResult> results = drain(storyboard.write("slide.csv"), 3);
+
+        assertThat(results).hasSize(9).allMatch(SceneResult::hasVideo);
+        List<SimulatedJob> created = simulator.jobs().subList(before, simulator.jobs().size());
+        assertThat(created).hasSize(9);
+        assertThat(maxOverlap(created)).isEqualTo(3);
+    }
+
+    @Test
+    void aSceneWhoseJobIsStillAliveIsReattachedNotSubmittedAgain() throws Exception {
+        Path csv = Storyboard.in(work).localScene("alive").write("alive.csv");
+        Scene scene = firstScene(csv);
+        SubmittedJob earlier = jobs.submit(requests.inputFor(scene), new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)));
+        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
+        ledger.accepted(row.id(), earlier.id(), "IN_QUEUE", 0);
+        long runsBefore = simulator.stats().runRequests();
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
+            assertThat(result.jobId()).isEqualTo(earlier.id());
+            assertThat(result.attempts()).isEqualTo(1);
+        });
+        assertThat(simulator.stats().runRequests()).isEqualTo(runsBefore);
+    }
+
+    @Test
+    void aJobRunPodNoLongerKnowsIsSubmittedAgain() throws Exception {
+        Path csv = Storyboard.in(work).localScene("lost").write("lost.csv");
+        Scene scene = firstScene(csv);
+        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
+        ledger.accepted(row.id(), "job-the-emulator-never-saw", "IN_QUEUE", 0);
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
+            assertThat(result.attempts()).isEqualTo(2);
+        });
+        assertThat(ledger.latest(jobInstanceId, scene.sceneId())).get().extracting(Submission::attempt, Submission::state)
+                .containsExactly(2, SubmissionState.COMPLETED);
+    }
+
+    @Test
+    void aVideoRecordedBeforeACrashIsTakenFromTheLedgerWithoutAnyCall() throws Exception {
+        Path csv = Storyboard.in(work).localScene("paid").write("paid.csv");
+        Scene scene = firstScene(csv);
+        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
+        ledger.accepted(row.id(), "job-paid", "IN_QUEUE", 0);
+        ledger.completed(row.id(), "COMPLETED", "https://videos.example/paid.mp4", 120.0, 1.5);
+        long runs = simulator.stats().runRequests();
+        long statuses = simulator.stats().statusRequests();
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.videoUrl()).isEqualTo("https://videos.example/paid.mp4");
+            assertThat(result.jobId()).isEqualTo("job-paid");
+        });
+        assertThat(simulator.stats().runRequests()).isEqualTo(runs);
+        assertThat(simulator.stats().statusRequests()).isEqualTo(statuses);
+    }
+
+    @Test
+    void aSubmissionInterruptedByACrashIsSubmittedAgainAndCountedAsAPossibleDuplicate() throws Exception {
+        Path csv = Storyboard.in(work).localScene("interrupted").write("interrupted.csv");
+        Scene scene = firstScene(csv);
+        ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().extracting(SceneResult::status, SceneResult::attempts)
+                .containsExactly(SceneStatus.COMPLETED, 2);
+        assertThat(ledger.totals(jobInstanceId).possibleDuplicates()).isEqualTo(1);
+    }
+
+    private List<SceneResult> drain(Path csv, int maxInFlight) throws Exception {
+        GenerationSettings settings = new GenerationSettings(maxInFlight, Duration.ofMillis(10), 3,
+                new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)), Duration.ofMillis(10));
+        SceneGenerator generator = new SceneGenerator(jobs, ledger, requests, classifier, settings, java.time.Clock.systemUTC());
+        List<SceneResult> results = new ArrayList<>();
+        try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
+            GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), () -> false);
+            for (SceneResult result; (result = window.next()) != null; ) {
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private static Scene firstScene(Path csv) throws IOException {
+        try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
+            return scenes.next();
+        }
+    }
+
+    /** The most jobs that were on RunPod (submitted, not yet finished) at the same moment. */
+    private static int maxOverlap(List<SimulatedJob> jobs) {
+        record Event(Instant at, int delta) {
+        }
+        List<Event> events = new ArrayList<>();
+        jobs.forEach(job -> {
+            events.add(new Event(job.submittedAt(), +1));
+            events.add(new Event(job.finishedAt(), -1));
+        });
+        events.sort(Comparator.comparing(Event::at).thenComparing(Event::delta));
+        int current = 0;
+        int max = 0;
+        for (Event event : events) {
+            current += event.delta();
+            max = Math.max(max, current);
+        }
+        return max;
+    }
+}

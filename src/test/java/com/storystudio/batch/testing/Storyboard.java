@@ -1,0 +1,65 @@
+package com.storystudio.batch.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a scenes CSV and the local media it refers to into a folder, for tests. */
+public final class Storyboard {
+
+    public static final String HEADER = "scene_id,image,audio,prompt,resolution,sample_steps";
+
+    private final Path folder;
+    private final List<String> rows = new ArrayList<>();
+
+    private Storyboard(Path folder) {
+        this.folder = folder;
+    }
+
+    public static Storyboard in(Path folder) {
+        return new Storyboard(folder);
+    }
+
+    /** A scene with a local PNG and WAV of its own (distinct content per scene id). */
+    public Storyboard localScene(String sceneId) {
+        MediaFixtures.png(folder.resolve("media/" + sceneId + ".png"));
+        MediaFixtures.wav(folder.resolve("media/" + sceneId + ".wav"), 256, sceneId.hashCode());
+        return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,480p,20".formatted(sceneId, sceneId, sceneId, sceneId));
+    }
+
+    /** A scene whose media are URLs (never fetched: the emulator accepts any http(s) URL). */
+    public Storyboard remoteScene(String sceneId) {
+        return row("%s,https://media.example/%s.png,https://media.example/%s.mp3,Scene %s speaking,720p,25"
+                .formatted(sceneId, sceneId, sceneId, sceneId));
+    }
+
+    /** A scene that passes the CSV check but that the worker rejects: its "PNG" is text. */
+    public Storyboard sceneWithUndecodableImage(String sceneId) {
+        MediaFixtures.text(folder.resolve("media/" + sceneId + ".png"), "not an image at all");
+        MediaFixtures.wav(folder.resolve("media/" + sceneId + ".wav"), 256, sceneId.hashCode());
+        return row("%s,media/%s.png,media/%s.wav,Broken scene %s,480p,20".formatted(sceneId, sceneId, sceneId, sceneId));
+    }
+
+    public Storyboard row(String csvLine) {
+        rows.add(csvLine);
+        return this;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path write(String fileName) {
+        try {
+            Files.createDirectories(folder);
+            return Files.writeString(folder.resolve(fileName), HEADER + "\n" + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
