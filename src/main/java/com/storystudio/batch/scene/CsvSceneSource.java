@@ -40,8 +40,14 @@ public final class CsvSceneSource implements SceneSource {
                 return problems;
             }
             SceneRowValidator validator = validator(header);
+            int count = 0;
             for (CsvRow row = rows.next(); row != null; row = rows.next()) {
                 problems.addAll(validator.validate(row).problems());
+                count++;
+            }
+            if (count == 0) {
+                // A run of nothing would "succeed"; a scheduled job pointed at an emptied file should not.
+                problems.add(new SceneProblem(csvFile, first.line(), 0, null, "no scenes: the file has a header row but no rows"));
             }
         } catch (CsvSyntaxError e) {
             problems.add(e.toProblem(csvFile));

@@ -192,10 +192,13 @@ class CsvSceneSourceTest {
     }
 
     @Test
-    void aHeaderOnlyFileHasNoScenes() throws IOException {
-        CsvSceneSource source = new CsvSceneSource(text(dir.resolve("scenes.csv"), "image,audio\n"), SceneRules.defaults());
+    void aHeaderOnlyFileIsAProblemBecauseThereIsNothingToRun() throws IOException {
+        CsvSceneSource source = new CsvSceneSource(text(dir.resolve("scenes.csv"), "\nimage,audio\n\n"), SceneRules.defaults());
 
-        assertThat(source.check()).isEmpty();
+        assertThat(source.check()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(2);
+            assertThat(problem.message()).contains("no scenes");
+        });
         assertThat(readAll(source)).isEmpty();
     }
 
