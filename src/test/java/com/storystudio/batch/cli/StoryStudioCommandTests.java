@@ -111,6 +111,29 @@ class StoryStudioCommandTests {
     }
 
     @Test
+    void restWorkerControlScalesThroughTheManagementApiInstead() {
+        Path csv = Storyboard.in(work).remoteScene("rest-1").write("rest.csv");
+
+        assertThat(runAgainstRemote("--input=" + csv, "--runpod.worker-control=rest", "--runpod.management-url=" + remote.baseUrl()))
+                .isZero();
+
+        assertThat(remote.stats().managementRequests()).isPositive();
+        assertThat(remote.stats().graphqlRequests()).isZero();
+        assertThat(remote.stats().workersMinHistory()).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void withWorkerControlNoneTheEndpointsScalingIsNeverTouched() {
+        Path csv = Storyboard.in(work).remoteScene("flex-1").write("flex.csv");
+
+        assertThat(runAgainstRemote("--input=" + csv, "--runpod.worker-control=none")).isZero();
+
+        assertThat(remote.stats().managementRequests()).isZero();
+        assertThat(remote.stats().graphqlRequests()).isZero();
+        assertThat(remote.stats().workersMinHistory()).containsExactly(0);
+    }
+
+    @Test
     void invalidInputIsReportedWithLineAndColumnAndCostsNothing(CapturedOutput output) {
         Path csv = Storyboard.in(work).remoteScene("good")
                 .row("bad-steps,https://media.example/a.png,https://media.example/a.mp3,prompt,480p,12")
