@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import com.storystudio.batch.StoryStudioApplication;
 import com.storystudio.batch.simulator.EndpointConfig;
 import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.testing.MediaFixtures;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.Storyboard;
 import com.storystudio.batch.testing.TestSimulators;
@@ -155,6 +157,23 @@ class StoryStudioCommandTests {
         assertThat(runAgainstRemote("--input=" + csv)).isEqualTo(3);
 
         assertThat(output.getOut()).contains("2 total, 1 with video, 1 failed", "FAILED bad", "Cannot decode image");
+        assertThat(remote.endpoint().workersMin()).isZero();
+    }
+
+    @Test
+    void reRunningTheCommandAfterAFailedRunSubmitsOnlyWhatIsMissing(CapturedOutput output) throws Exception {
+        Storyboard storyboard = Storyboard.in(work).localScene("done-1").sceneWithUndecodableImage("redo").localScene("done-2");
+        Path csv = storyboard.write("rerun.csv");
+        assertThat(runAgainstRemote("--input=" + csv)).isEqualTo(3);
+
+        MediaFixtures.png(storyboard.folder().resolve("media/redo.png"));
+        assertThat(runAgainstRemote("--input=" + csv)).isZero();
+
+        assertThat(output.getOut()).contains("(job instance 1, execution 2)", "3 total, 3 with video, 0 failed");
+        assertThat(SimulatedJobs.countByPrompt(remote.jobs())).containsOnly(
+                Map.entry("Scene done-1 speaking", 1L), Map.entry("Broken scene redo", 2L), Map.entry("Scene done-2 speaking", 1L));
+        assertThat(Files.readAllLines(work.resolve("out/rerun-results.csv"))).hasSize(4)
+                .filteredOn(line -> line.startsWith("redo,")).singleElement().asString().contains(",COMPLETED,");
         assertThat(remote.endpoint().workersMin()).isZero();
     }
 
