@@ -125,11 +125,12 @@ public class WorkerScaling {
             if (current.isPresent() && current.get().workersMin() != null) {
                 return current.get();
             }
-            log.warn("{} does not report the endpoint's workersMin; assuming 0, which is what will be restored", control.describe());
+            log.warn("{} does not report the endpoint's workersMin; assuming 0, which is what will be restored "
+                    + "(its idle timeout stays at {}s afterwards)", control.describe(), idleTimeout.toSeconds());
         }
         catch (RunPodException e) {
-            log.warn("Could not read endpoint {}'s scaling ({}); assuming workersMin=0, which is what will be restored",
-                    endpointId, e.getMessage());
+            log.warn("Could not read endpoint {}'s scaling ({}); assuming workersMin=0, which is what will be restored "
+                    + "(its idle timeout stays at {}s afterwards)", endpointId, e.getMessage(), idleTimeout.toSeconds());
         }
         return new WorkerSettings(0, null);
     }
