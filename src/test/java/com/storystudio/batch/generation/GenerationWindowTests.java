@@ -92,8 +92,7 @@ class GenerationWindowTests {
         Path csv = Storyboard.in(work).localScene("alive").write("alive.csv");
         Scene scene = firstScene(csv);
         SubmittedJob earlier = jobs.submit(requests.inputFor(scene), new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)));
-        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
-        ledger.accepted(row.id(), earlier.id(), "IN_QUEUE", 0);
+        acceptedEarlier(scene, earlier.id());
         long runsBefore = simulator.stats().runRequests();
 
         List<SceneResult> results = drain(csv, 1);
@@ -110,8 +109,7 @@ class GenerationWindowTests {
     void aJobRunPodNoLongerKnowsIsSubmittedAgain() throws Exception {
         Path csv = Storyboard.in(work).localScene("lost").write("lost.csv");
         Scene scene = firstScene(csv);
-        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
-        ledger.accepted(row.id(), "job-the-emulator-never-saw", "IN_QUEUE", 0);
+        acceptedEarlier(scene, "job-the-emulator-never-saw");
 
         List<SceneResult> results = drain(csv, 1);
 
@@ -127,8 +125,7 @@ class GenerationWindowTests {
     void aVideoRecordedBeforeACrashIsTakenFromTheLedgerWithoutAnyCall() throws Exception {
         Path csv = Storyboard.in(work).localScene("paid").write("paid.csv");
         Scene scene = firstScene(csv);
-        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
-        ledger.accepted(row.id(), "job-paid", "IN_QUEUE", 0);
+        Submission row = acceptedEarlier(scene, "job-paid");
         ledger.completed(row.id(), "COMPLETED", "https://videos.example/paid.mp4", 120.0, 1.5);
         long runs = simulator.stats().runRequests();
         long statuses = simulator.stats().statusRequests();
@@ -168,6 +165,13 @@ class GenerationWindowTests {
             }
         }
         return results;
+    }
+
+    /** The ledger as an earlier run left it: attempt 1 of the scene accepted by RunPod as {@code remoteJobId}. */
+    private Submission acceptedEarlier(Scene scene, String remoteJobId) throws IOException {
+        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
+        ledger.accepted(row.id(), remoteJobId, "IN_QUEUE", 0);
+        return row;
     }
 
     private static Scene firstScene(Path csv) throws IOException {
