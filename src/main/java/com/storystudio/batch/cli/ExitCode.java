@@ -1,5 +1,7 @@
 package com.storystudio.batch.cli;
 
+import org.springframework.batch.core.BatchStatus;
+
 /** The process exit codes, as documented in README.md. */
 public enum ExitCode {
     SUCCESS(0, "every scene has a video"),
@@ -15,6 +17,25 @@ public enum ExitCode {
     ExitCode(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /**
+     * The exit code of a run that ended with {@code status}. A worker left on outranks everything:
+     * it costs money every hour until someone acts.
+     *
+     * @param scenesFailed generation went through every scene, and some of them FAILED
+     */
+    public static ExitCode of(BatchStatus status, boolean workerNotRestored, boolean inputInvalid, boolean scenesFailed) {
+        if (workerNotRestored) {
+            return WORKER_NOT_RESTORED;
+        }
+        if (status == BatchStatus.COMPLETED) {
+            return SUCCESS;
+        }
+        if (inputInvalid) {
+            return INVALID_INPUT;
+        }
+        return scenesFailed ? FAILED_SCENES : RUN_FAILED;
     }
 
     public int code() {

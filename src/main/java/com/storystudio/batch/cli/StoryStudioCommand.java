@@ -149,22 +149,8 @@ public class StoryStudioCommand implements ApplicationRunner, ExitCodeGenerator 
         invalid.forEach(e -> e.problems().forEach(problem -> err.println(problem.describe())));
 
         boolean restorePending = scaling.restorePending();
-        ExitCode code;
-        if (restorePending) {
-            code = ExitCode.WORKER_NOT_RESTORED;
-        }
-        else if (execution.getStatus() == BatchStatus.COMPLETED) {
-            code = ExitCode.SUCCESS;
-        }
-        else if (!invalid.isEmpty()) {
-            code = ExitCode.INVALID_INPUT;
-        }
-        else if (generationCompleted(execution) && withVideo + failed.size() == scenes && !failed.isEmpty()) {
-            code = ExitCode.FAILED_SCENES;
-        }
-        else {
-            code = ExitCode.RUN_FAILED;
-        }
+        ExitCode code = ExitCode.of(execution.getStatus(), restorePending, !invalid.isEmpty(),
+                generationCompleted(execution) && withVideo + failed.size() == scenes && !failed.isEmpty());
         if (code == ExitCode.RUN_FAILED || code == ExitCode.WORKER_NOT_RESTORED) {
             execution.getAllFailureExceptions().forEach(e -> err.println("storystudio: " + e.getMessage()));
         }
