@@ -7,22 +7,29 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.storystudio.batch.runpod.WorkerSettings;
 
 /**
- * The endpoint's scaling from before a run changed it. Saved (committed) before the change is sent
- * and deleted only once it has been restored, so a run that dies half-way still leaves the value
- * the next launch must restore.
+ * The endpoint's scaling from before a run changed it. Saved before the change is sent and deleted
+ * only once it has been restored, so a run that dies half-way still leaves the value the next
+ * launch must restore. Each write commits on its own (REQUIRES_NEW), not with the step that
+ * makes it: the step commits only after the scaling call.
  */
 @Repository
 public class WorkerBaselineStore {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    public WorkerBaselineStore(JdbcTemplate jdbc, Clock clock) {
+    public WorkerBaselineStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -34,11 +41,12 @@ public class WorkerBaselineStore {
     }
 
     public void save(String endpointId, WorkerSettings baseline) {
-        jdbc.update("INSERT INTO worker_baseline (endpoint_id, workers_min, idle_timeout_seconds, recorded_at) VALUES (?, ?, ?, ?)",
-                endpointId, baseline.workersMin(), baseline.idleTimeoutSeconds(), clock.instant().atOffset(ZoneOffset.UTC));
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "INSERT INTO worker_baseline (endpoint_id, workers_min, idle_timeout_seconds, recorded_at) VALUES (?, ?, ?, ?)",
+                endpointId, baseline.workersMin(), baseline.idleTimeoutSeconds(), clock.instant().atOffset(ZoneOffset.UTC)));
     }
 
     public void delete(String endpointId) {
-        jdbc.update("DELETE FROM worker_baseline WHERE endpoint_id = ?", endpointId);
+        ownTransaction.executeWithoutResult(status -> jdbc.update("DELETE FROM worker_baseline WHERE endpoint_id = ?", endpointId));
     }
 }

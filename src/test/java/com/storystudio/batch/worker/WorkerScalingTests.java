@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.storystudio.batch.runpod.ApiKey;
 import com.storystudio.batch.runpod.GraphQlWorkerControl;
@@ -39,6 +41,9 @@ class WorkerScalingTests {
     @Autowired
     RunPodHttp http;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     @BeforeEach
     void endpointAtRest() {
         simulator.faults().reset();
@@ -59,6 +64,20 @@ class WorkerScalingTests {
         assertThat(simulator.endpoint()).isEqualTo(new EndpointConfig(0, 3, 45));
         assertThat(baselines.find(simulator.endpointId())).isEmpty();
         assertThat(scaling.restore()).isFalse();
+    }
+
+    @Test
+    void theBaselineIsCommittedBeforeTheScalingCallNotWithTheStepThatEnables() {
+        // The enableWorker step runs in a transaction that commits after the call; a crash in
+        // between rolls it back. The baseline must outlive that rollback.
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            scaling.enable();
+            status.setRollbackOnly();
+        });
+
+        assertThat(simulator.endpoint().workersMin()).isEqualTo(1);
+        assertThat(baselines.find(simulator.endpointId())).contains(new WorkerSettings(0, 45));
+        assertThat(scaling.restore()).isTrue();
     }
 
     @Test
