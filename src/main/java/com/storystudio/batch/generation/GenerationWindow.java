@@ -130,6 +130,9 @@ public class GenerationWindow {
         }
         Optional<Submission> latest = ledger.latest(jobInstanceId, scene.sceneId());
         InFlightScene entry = new InFlightScene(scene, fingerprint, latest.map(s -> s.attempt() + 1).orElse(1), clock.instant());
+        if (latest.isPresent() && !latest.get().fingerprint().equals(fingerprint) && latest.get().state().isLive()) {
+            cancelOutdated(scene, latest.get());
+        }
         if (latest.isPresent() && latest.get().fingerprint().equals(fingerprint)) {
             Submission last = latest.get();
             if (last.state() == SubmissionState.COMPLETED) {
@@ -153,6 +156,22 @@ public class GenerationWindow {
         }
         inFlight.add(entry);
         submit(entry);
+    }
+
+    /** The scene's media changed since its job was submitted: that job would bill for a video nobody wants. */
+    private void cancelOutdated(Scene scene, Submission outdated) {
+        log.warn("Scene {}: its inputs changed since RunPod job {} was submitted; cancelling that job and submitting the new inputs",
+                scene.sceneId(), outdated.remoteJobId());
+        String status = null;
+        try {
+            status = jobs.cancel(outdated.remoteJobId()).rawStatus();
+        }
+        catch (RunPodRejectedException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+        ledger.ended(outdated.id(), SubmissionState.CANCELLED, status, "cancelled: the scene's inputs changed");
     }
 
     private void advance(InFlightScene scene) {

@@ -34,6 +34,7 @@ import com.storystudio.batch.scene.SceneFingerprint;
 import com.storystudio.batch.scene.SceneRules;
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
+import com.storystudio.batch.testing.MediaFixtures;
 import com.storystudio.batch.testing.SimulatorTestConfiguration;
 import com.storystudio.batch.testing.Storyboard;
 
@@ -103,6 +104,26 @@ class GenerationWindowTests {
             assertThat(result.attempts()).isEqualTo(1);
         });
         assertThat(simulator.stats().runRequests()).isEqualTo(runsBefore);
+    }
+
+    @Test
+    void aLiveJobForMediaThatHaveSinceChangedIsCancelledAndTheNewMediaSubmitted() throws Exception {
+        Storyboard storyboard = Storyboard.in(work).localScene("edited");
+        Path csv = storyboard.write("edited.csv");
+        Scene before = firstScene(csv);
+        SubmittedJob outdated = jobs.submit(requests.inputFor(before), new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)));
+        acceptedEarlier(before, outdated.id());
+        MediaFixtures.wav(storyboard.folder().resolve("media/edited.wav"), 512, 7);
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
+            assertThat(result.jobId()).isNotEqualTo(outdated.id());
+            assertThat(result.attempts()).isEqualTo(2);
+        });
+        assertThat(simulator.jobs()).filteredOn(job -> job.id().equals(outdated.id()))
+                .singleElement().extracting(SimulatedJob::status).isEqualTo("CANCELLED");
     }
 
     @Test
