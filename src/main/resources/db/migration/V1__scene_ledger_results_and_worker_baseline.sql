@@ -23,8 +23,6 @@ CREATE TABLE scene_submission (
     CONSTRAINT scene_submission_attempt_uk UNIQUE (job_instance_id, scene_id, attempt)
 );
 
-CREATE INDEX scene_submission_fingerprint_ix ON scene_submission (fingerprint, state);
-
 -- One row per scene and job instance: the final outcome the results CSV is written from.
 CREATE TABLE scene_result (
     job_instance_id BIGINT                   NOT NULL,

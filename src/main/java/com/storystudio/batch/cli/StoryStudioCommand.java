@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
@@ -128,6 +129,11 @@ public class StoryStudioCommand implements ApplicationRunner, ExitCodeGenerator 
         }
         catch (JobExecutionAlreadyRunningException e) {
             err.printf("storystudio: a run of %s is already in progress (or was killed without ending); not starting another.%n", run.input());
+            return ExitCode.RUN_FAILED;
+        }
+        catch (JobRestartException e) {
+            // e.g. a step left UNKNOWN by a failed rollback: Spring Batch will not guess, nor will we.
+            err.printf("storystudio: the earlier run of %s cannot be restarted: %s%n", run.input(), e.getMessage());
             return ExitCode.RUN_FAILED;
         }
         catch (JobInstanceAlreadyCompleteException e) {

@@ -22,7 +22,7 @@ final class Usage {
 
                 Options:
                   --input=FILE                    the scenes CSV (required)
-                  --output-dir=DIR                where the results CSV goes (default: output)
+                  --output-dir=DIR                results CSV, and videos returned inline (default: output)
                   --simulate                      use the built-in RunPod emulator instead of the cloud
                   --max-in-flight=N               scenes submitted and watched at once (default: 1)
                   --runpod.base-url=URL           RunPod API (env RUNPOD_BASE_URL; default https://api.runpod.ai)

@@ -6,7 +6,10 @@ public enum SubmissionState {
     SUBMITTING,
     /** RunPod accepted it and gave an id: poll it, never submit it again. */
     SUBMITTED,
-    /** {@code /run} definitely did not create a job (refused, or never reached RunPod). */
+    /**
+     * {@code /run} gave no job id: refused, or RunPod stayed unreachable. Attempts that broke after
+     * sending may still have created a job; they are counted in {@code unanswered_attempts}.
+     */
     NOT_SUBMITTED,
     COMPLETED,
     FAILED,
