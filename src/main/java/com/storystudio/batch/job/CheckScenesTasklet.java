@@ -1,7 +1,6 @@
 package com.storystudio.batch.job;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +9,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.storystudio.batch.scene.SceneCursor;
-import com.storystudio.batch.scene.SceneProblem;
+import com.storystudio.batch.scene.SceneCheck;
 import com.storystudio.batch.scene.SceneSource;
 import com.storystudio.batch.scene.SceneValidationException;
 
@@ -42,17 +40,11 @@ public class CheckScenesTasklet implements Tasklet {
             throw new IllegalStateException(("%s has changed since this run was started (content hash %s, now %s): "
                     + "run the command again to start a run for the new content").formatted(input, expectedSha256, actual));
         }
-        List<SceneProblem> problems = source.check();
-        if (!problems.isEmpty()) {
-            throw new SceneValidationException(problems);
+        SceneCheck check = source.check();
+        if (!check.isValid()) {
+            throw new SceneValidationException(check.problems());
         }
-        int count = 0;
-        try (SceneCursor scenes = source.open()) {
-            while (scenes.hasNext()) {
-                scenes.next();
-                count++;
-            }
-        }
+        int count = check.scenes();
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putInt(SCENE_COUNT, count);
         log.info("{}: {} scene(s), all valid", source.describe(), count);
         return RepeatStatus.FINISHED;

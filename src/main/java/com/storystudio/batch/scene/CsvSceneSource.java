@@ -27,20 +27,20 @@ public final class CsvSceneSource implements SceneSource {
     }
 
     @Override
-    public List<SceneProblem> check() throws IOException {
+    public SceneCheck check() throws IOException {
         List<SceneProblem> problems = new ArrayList<>();
+        int count = 0;
         try (CsvRows rows = CsvRows.open(csvFile)) {
             CsvRow first = rows.next();
             if (first == null) {
-                return List.of(emptyFile());
+                return new SceneCheck(List.of(emptyFile()), 0);
             }
             CsvHeader header = CsvHeader.read(csvFile, first);
             problems.addAll(header.problems());
             if (!header.hasRequiredColumns()) {
-                return problems;
+                return new SceneCheck(problems, 0);
             }
             SceneRowValidator validator = validator(header);
-            int count = 0;
             for (CsvRow row = rows.next(); row != null; row = rows.next()) {
                 problems.addAll(validator.validate(row).problems());
                 count++;
@@ -52,7 +52,7 @@ public final class CsvSceneSource implements SceneSource {
         } catch (CsvSyntaxError e) {
             problems.add(e.toProblem(csvFile));
         }
-        return problems;
+        return new SceneCheck(problems, count);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.storystudio.batch.scene;
 
 import java.io.IOException;
-import java.util.List;
 
 /** A source of scenes (the CSV today; an inbox folder later), so the job does not depend on the CSV reader. */
 public interface SceneSource {
@@ -10,10 +9,10 @@ public interface SceneSource {
     String describe();
 
     /**
-     * Reads the whole source and returns every problem found (empty list = valid).
+     * Reads the whole source once: every problem found (none = valid) and the number of scenes.
      * Never throws for bad content; IOException only if the source can't be read at all.
      */
-    List<SceneProblem> check() throws IOException;
+    SceneCheck check() throws IOException;
 
     /**
      * Scenes in input order, streamed (works for 100 000 rows without holding them all).

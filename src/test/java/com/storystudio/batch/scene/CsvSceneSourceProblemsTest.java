@@ -281,7 +281,7 @@ class CsvSceneSourceProblemsTest {
         byte[] latin1 = "image,audio,prompt\nalice.png,alice.wav,Caf\u00e9 scene\n".getBytes(StandardCharsets.ISO_8859_1);
         Path csv = MediaFixtures.bytes(dir.resolve("scenes.csv"), latin1);
 
-        assertThat(new CsvSceneSource(csv, SceneRules.defaults()).check()).singleElement().satisfies(problem -> {
+        assertThat(new CsvSceneSource(csv, SceneRules.defaults()).check().problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(2);
             assertThat(problem.column()).isEqualTo(3);
             assertThat(problem.message()).contains("not valid UTF-8");
@@ -293,7 +293,7 @@ class CsvSceneSourceProblemsTest {
         byte[] latin1 = "image,audio,r\u00e9solution\nalice.png,alice.wav,720p\n".getBytes(StandardCharsets.ISO_8859_1);
         Path csv = MediaFixtures.bytes(dir.resolve("scenes.csv"), latin1);
 
-        assertThat(new CsvSceneSource(csv, SceneRules.defaults()).check()).singleElement().satisfies(problem -> {
+        assertThat(new CsvSceneSource(csv, SceneRules.defaults()).check().problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(1);
             assertThat(problem.column()).isEqualTo(3);
             assertThat(problem.message()).contains("not valid UTF-8");
@@ -373,7 +373,7 @@ class CsvSceneSourceProblemsTest {
     }
 
     private List<SceneProblem> problems(String csv) throws IOException {
-        return source(csv).check();
+        return source(csv).check().problems();
     }
 
     private CsvSceneSource source(String csv) {

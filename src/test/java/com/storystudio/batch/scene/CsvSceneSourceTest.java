@@ -44,7 +44,7 @@ class CsvSceneSourceTest {
 
         CsvSceneSource source = new CsvSceneSource(csv, SceneRules.defaults());
 
-        assertThat(source.check()).isEmpty();
+        assertThat(source.check()).isEqualTo(new SceneCheck(List.of(), 3));
         List<Scene> scenes = readAll(source);
         assertThat(scenes).containsExactly(
                 new Scene(1, 2, "intro", new MediaRef.Remote(URI.create("https://example.com/character.png")),
@@ -140,7 +140,7 @@ class CsvSceneSourceTest {
                 """);
         CsvSceneSource source = new CsvSceneSource(csv, SceneRules.defaults());
 
-        assertThat(source.check()).singleElement().satisfies(problem -> {
+        assertThat(source.check().problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(5);
             assertThat(problem.column()).isEqualTo(5);
             assertThat(problem.columnName()).isEqualTo("sample_steps");
@@ -195,7 +195,7 @@ class CsvSceneSourceTest {
     void aHeaderOnlyFileIsAProblemBecauseThereIsNothingToRun() throws IOException {
         CsvSceneSource source = new CsvSceneSource(text(dir.resolve("scenes.csv"), "\nimage,audio\n\n"), SceneRules.defaults());
 
-        assertThat(source.check()).singleElement().satisfies(problem -> {
+        assertThat(source.check().problems()).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(2);
             assertThat(problem.message()).contains("no scenes");
         });
@@ -209,7 +209,7 @@ class CsvSceneSourceTest {
 
         CsvSceneSource source = new CsvSceneSource(relative, SceneRules.defaults());
 
-        assertThat(source.check()).isEmpty();
+        assertThat(source.check().problems()).isEmpty();
         assertThat(readAll(source)).singleElement()
                 .satisfies(scene -> assertThat(scene.image()).isEqualTo(new MediaRef.Local(real("alice.png"))));
     }
@@ -228,7 +228,7 @@ class CsvSceneSourceTest {
 
     private static List<Scene> checkedScenes(Path csv) throws IOException {
         CsvSceneSource source = new CsvSceneSource(csv, SceneRules.defaults());
-        assertThat(source.check()).isEmpty();
+        assertThat(source.check().problems()).isEmpty();
         return readAll(source);
     }
 

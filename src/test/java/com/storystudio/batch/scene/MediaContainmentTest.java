@@ -111,18 +111,18 @@ class MediaContainmentTest {
         text(project.resolve("absolute.csv"), "image,audio\n" + project.resolve("alice.png").toRealPath() + ","
                 + linkedProject.resolve("voice/alice.wav") + "\n");
 
-        assertThat(new CsvSceneSource(linkedProject.resolve("scenes.csv"), SceneRules.defaults()).check()).isEmpty();
-        assertThat(new CsvSceneSource(linkedProject.resolve("absolute.csv"), SceneRules.defaults()).check()).isEmpty();
-        assertThat(new CsvSceneSource(project.resolve("absolute.csv"), SceneRules.defaults()).check()).isEmpty();
+        assertThat(new CsvSceneSource(linkedProject.resolve("scenes.csv"), SceneRules.defaults()).check().problems()).isEmpty();
+        assertThat(new CsvSceneSource(linkedProject.resolve("absolute.csv"), SceneRules.defaults()).check().problems()).isEmpty();
+        assertThat(new CsvSceneSource(project.resolve("absolute.csv"), SceneRules.defaults()).check().problems()).isEmpty();
     }
 
     private List<SceneProblem> problems(String csv) throws IOException {
-        return source(csv).check();
+        return source(csv).check().problems();
     }
 
     private List<Scene> scenes(String csv) throws IOException {
         CsvSceneSource source = source(csv);
-        assertThat(source.check()).isEmpty();
+        assertThat(source.check().problems()).isEmpty();
         return CsvSceneSourceTest.readAll(source);
     }
 

@@ -33,7 +33,7 @@ class RequestSizeTest {
                 scene_id,image,audio
                 fits,big.png,small.wav
                 too-big,big.png,big.wav
-                """), SceneRules.defaults()).check();
+                """), SceneRules.defaults()).check().problems();
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(3);
@@ -56,7 +56,7 @@ class RequestSizeTest {
                 a.png,a.wav,%s
                 a.png,a.wav,%s
                 a.png,a.wav,%s
-                """.formatted("p".repeat(100), "p".repeat(101), "é".repeat(51))), rules).check();
+                """.formatted("p".repeat(100), "p".repeat(101), "é".repeat(51))), rules).check().problems();
 
         assertThat(problems).extracting(SceneProblem::line).containsExactly(3L, 4L);
         assertThat(problems.get(0).message()).startsWith("request would be 1001 B, over RunPod's 1000 B limit "
@@ -68,7 +68,7 @@ class RequestSizeTest {
     void urlsCountByTheirLength() throws IOException {
         String url = "https://example.com/" + "a".repeat(900);
         List<SceneProblem> problems = new CsvSceneSource(text(dir.resolve("scenes.csv"),
-                "image,audio\n" + url + ",https://example.com/b.mp3\n"), new SceneRules(1000, 100)).check();
+                "image,audio\n" + url + ",https://example.com/b.mp3\n"), new SceneRules(1000, 100)).check().problems();
 
         assertThat(problems).singleElement().satisfies(problem -> assertThat(problem.message())
                 .startsWith("request would be 1 KB, over RunPod's 1000 B limit (image 920 B URL, audio 25 B URL)"));
