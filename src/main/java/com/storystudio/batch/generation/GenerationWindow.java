@@ -108,10 +108,6 @@ public class GenerationWindow {
         return finished.poll();
     }
 
-    public int inFlight() {
-        return inFlight.size();
-    }
-
     private void fill() {
         while (inFlight.size() < settings.maxInFlight() && scenes.hasNext()) {
             start(scenes.next());
