@@ -13,6 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resultsCsvInterval shortest time between two rewrites of the results CSV during a run
  * @param restoreAttempts    tries to put the endpoint's scaling back before reporting failure
  * @param restoreRetryDelay  wait after the first failed restore; doubles each time
+ * @param heartbeatInterval  how often a running process records in the database that it is alive
+ * @param heartbeatTimeout   a process on another host that has not beaten for this long is taken
+ *                           for dead (on the same host the operating system is asked instead)
+ * @param sceneDeadline      a remote job still queued or running this long after it was submitted
+ *                           is cancelled on RunPod and counted as a failed attempt
+ * @param stopAfterFailures  the run stops submitting when its first this-many attempts all failed
+ * @param maxFailedShare     ... or when more than this share of its finished scenes failed (looked
+ *                           at once {@code stopAfterFailures} scenes have finished)
  */
 @ConfigurationProperties("storystudio")
 public record StoryStudioProperties(
@@ -20,5 +28,10 @@ public record StoryStudioProperties(
         @DefaultValue("30s") Duration resubmitDelay,
         @DefaultValue("2s") Duration resultsCsvInterval,
         @DefaultValue("3") int restoreAttempts,
-        @DefaultValue("5s") Duration restoreRetryDelay) {
+        @DefaultValue("5s") Duration restoreRetryDelay,
+        @DefaultValue("10s") Duration heartbeatInterval,
+        @DefaultValue("60s") Duration heartbeatTimeout,
+        @DefaultValue("90m") Duration sceneDeadline,
+        @DefaultValue("5") int stopAfterFailures,
+        @DefaultValue("0.5") double maxFailedShare) {
 }

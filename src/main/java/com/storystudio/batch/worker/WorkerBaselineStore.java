@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.storystudio.batch.persistence.OwnTransaction;
 
 import com.storystudio.batch.runpod.WorkerSettings;
 
@@ -28,8 +29,7 @@ public class WorkerBaselineStore {
 
     public WorkerBaselineStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.template(transactionManager);
         this.clock = clock;
     }
 

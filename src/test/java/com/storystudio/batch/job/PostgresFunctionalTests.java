@@ -35,16 +35,16 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
         assertThat(tables).contains(
                 "batch_job_instance", "batch_job_execution", "batch_job_execution_params", "batch_job_execution_context",
                 "batch_step_execution", "batch_step_execution_context",
-                "flyway_schema_history", "scene_submission", "scene_result", "worker_baseline");
+                "flyway_schema_history", "scene_submission", "scene_result", "worker_baseline", "run_owner", "worker_lease");
         assertThat(jdbc.queryForList("SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = current_schema()",
                 String.class)).contains("batch_job_instance_seq", "batch_job_execution_seq", "batch_step_execution_seq");
 
-        assertThat(jdbc.queryForList("SELECT version, description, success FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .singleElement().satisfies(migration -> {
-                    assertThat(migration.get("version")).isEqualTo("1");
-                    assertThat(migration.get("description")).isEqualTo("scene ledger results and worker baseline");
-                    assertThat(migration.get("success")).isEqualTo(true);
-                });
+        assertThat(jdbc.queryForList("SELECT version, description, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
+                .satisfiesExactly(
+                        migration -> assertThat(migration).containsEntry("version", "1")
+                                .containsEntry("description", "scene ledger results and worker baseline").containsEntry("success", true),
+                        migration -> assertThat(migration).containsEntry("version", "2")
+                                .containsEntry("description", "run owners worker leases and reuse").containsEntry("success", true));
 
         // The portable SQL of the migration meant these PostgreSQL types; a silent fallback would
         // lose time zones or make the ledger's keys client-generated.
