@@ -26,9 +26,7 @@ public class WorkerRestoreListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        if (!scaling.restorePending()) {
-            return;
-        }
+        // Always: besides restoring, this drops the run's worker lease, which other runs wait on.
         try {
             scaling.restore();
         }

@@ -13,9 +13,9 @@ import com.storystudio.batch.runpod.WorkerControl;
 public class WorkerConfiguration {
 
     @Bean
-    WorkerScaling workerScaling(WorkerControl control, WorkerBaselineStore baselines, RunPodConnection connection,
-                                RunPodProperties runPod, StoryStudioProperties settings) {
-        return new WorkerScaling(control, baselines, connection.endpointId(), runPod.idleTimeout(), settings.restoreAttempts(),
+    WorkerScaling workerScaling(WorkerControl control, WorkerBaselineStore baselines, WorkerLeases leases,
+                                RunPodConnection connection, RunPodProperties runPod, StoryStudioProperties settings) {
+        return new WorkerScaling(control, baselines, leases, connection.endpointId(), runPod.idleTimeout(), settings.restoreAttempts(),
                 settings.restoreRetryDelay());
     }
 

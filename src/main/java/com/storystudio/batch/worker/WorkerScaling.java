@@ -1,12 +1,14 @@
 package com.storystudio.batch.worker;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.storystudio.batch.ownership.RunOwner;
 import com.storystudio.batch.runpod.RunPodException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
 import com.storystudio.batch.runpod.WorkerControl;
@@ -15,7 +17,8 @@ import com.storystudio.batch.runpod.WorkerSettings;
 /**
  * Keeps one active worker warm for the run and puts the endpoint back afterwards. The value to put
  * back is the one from before the first change, kept in {@link WorkerBaselineStore} until restored:
- * reading the endpoint again after a crash would only see our own change.
+ * reading the endpoint again after a crash would only see our own change. Runs sharing the
+ * endpoint hold {@link WorkerLeases}: only the last live one to finish puts the endpoint back.
  */
 public class WorkerScaling {
 
@@ -23,15 +26,17 @@ public class WorkerScaling {
 
     private final WorkerControl control;
     private final WorkerBaselineStore baselines;
+    private final WorkerLeases leases;
     private final String endpointId;
     private final Duration idleTimeout;
     private final int restoreAttempts;
     private final Duration restoreRetryDelay;
 
-    public WorkerScaling(WorkerControl control, WorkerBaselineStore baselines, String endpointId, Duration idleTimeout,
-                         int restoreAttempts, Duration restoreRetryDelay) {
+    public WorkerScaling(WorkerControl control, WorkerBaselineStore baselines, WorkerLeases leases, String endpointId,
+                         Duration idleTimeout, int restoreAttempts, Duration restoreRetryDelay) {
         this.control = control;
         this.baselines = baselines;
+        this.leases = leases;
         this.endpointId = endpointId;
         this.idleTimeout = idleTimeout;
         this.restoreAttempts = restoreAttempts;
@@ -44,10 +49,19 @@ public class WorkerScaling {
             log.info("Worker control is off: the endpoint's scaling is left as it is");
             return;
         }
+        // The lease comes first: a run leaving at this moment then sees this one and leaves the worker on.
+        leases.acquire(endpointId);
         Optional<WorkerSettings> unrestored = baselines.find(endpointId);
         if (unrestored.isPresent()) {
-            log.warn("An earlier run left endpoint {} scaled up; it will be restored to workersMin={} at the end of this run",
-                    endpointId, unrestored.get().workersMin());
+            List<RunOwner> sharing = leases.otherHolders(endpointId);
+            if (sharing.isEmpty()) {
+                log.warn("An earlier run left endpoint {} scaled up; it will be restored to workersMin={} at the end of this run",
+                        endpointId, unrestored.get().workersMin());
+            }
+            else {
+                log.info("Endpoint {} is scaled up by {} other run(s) ({}); sharing its active worker", endpointId, sharing.size(),
+                        sharing.stream().map(RunOwner::describe).toList());
+            }
         }
         else {
             WorkerSettings before = readCurrent();
@@ -77,12 +91,33 @@ public class WorkerScaling {
     }
 
     /**
-     * Puts back the scaling from before the run, if a run changed it. Retried; if it still fails the
-     * baseline is kept (so the next launch restores it) and {@link WorkerRestoreException} is thrown.
+     * This run no longer needs the worker: drops its lease and, if no other live run holds one, puts
+     * back the scaling from before the runs (see {@link #restoreBaseline()}).
      *
      * @return whether anything had to be restored
      */
     public boolean restore() {
+        if (!control.isActive()) {
+            return false;
+        }
+        leases.release(endpointId);
+        List<RunOwner> sharing = leases.otherHolders(endpointId);
+        if (!sharing.isEmpty()) {
+            log.info("Leaving endpoint {}'s active worker on: {} other run(s) still use it ({}); the last one to finish restores it",
+                    endpointId, sharing.size(), sharing.stream().map(RunOwner::describe).toList());
+            return false;
+        }
+        return restoreBaseline();
+    }
+
+    /**
+     * Puts back the scaling from before a run changed it, whoever still holds a lease: the operator's
+     * safety switch. Retried; if it still fails the baseline is kept (so the next launch restores
+     * it) and {@link WorkerRestoreException} is thrown.
+     *
+     * @return whether anything had to be restored
+     */
+    public boolean restoreBaseline() {
         Optional<WorkerSettings> baseline = baselines.find(endpointId);
         if (baseline.isEmpty() || !control.isActive()) {
             return false;
@@ -114,9 +149,18 @@ public class WorkerScaling {
                 + "back in the RunPod console.").formatted(endpointId, target.workersMin()), last);
     }
 
-    /** Whether a change of ours is still waiting to be undone. */
+    /** Whether a change of ours is still waiting to be undone, with no live run left to undo it. */
     public boolean restorePending() {
-        return control.isActive() && baselines.find(endpointId).isPresent();
+        return control.isActive() && baselines.find(endpointId).isPresent() && leases.otherHolders(endpointId).isEmpty();
+    }
+
+    /** Live runs holding a lease on the endpoint, other than this one. */
+    public List<RunOwner> sharingRuns() {
+        return leases.otherHolders(endpointId);
+    }
+
+    public String endpointId() {
+        return endpointId;
     }
 
     private WorkerSettings readCurrent() {

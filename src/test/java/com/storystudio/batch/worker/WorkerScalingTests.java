@@ -42,6 +42,9 @@ class WorkerScalingTests {
     RunPodHttp http;
 
     @Autowired
+    WorkerLeases leases;
+
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     @BeforeEach
@@ -122,8 +125,8 @@ class WorkerScalingTests {
     void anEnableRunPodRefusesLeavesNothingToRestore() {
         RunPodConnection wrongEndpoint = new RunPodConnection(simulator.baseUrl(), simulator.baseUrl(), "no-such-endpoint",
                 new ApiKey(simulator.apiKey()));
-        WorkerScaling refused = new WorkerScaling(new GraphQlWorkerControl(wrongEndpoint, http), baselines, "no-such-endpoint",
-                Duration.ofSeconds(300), 2, Duration.ofMillis(10));
+        WorkerScaling refused = new WorkerScaling(new GraphQlWorkerControl(wrongEndpoint, http), baselines, leases,
+                "no-such-endpoint", Duration.ofSeconds(300), 2, Duration.ofMillis(10));
 
         refused.enable();
 
