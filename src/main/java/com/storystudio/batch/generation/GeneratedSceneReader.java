@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -30,15 +31,21 @@ public class GeneratedSceneReader implements ItemStreamReader<SceneResult>, Step
     private final SceneGenerator generator;
     private final SceneResultRepository results;
     private final InlineVideoStore videos;
+    private final RunOptions options;
+    private final BooleanSupplier stopRequested;
     private StepExecution stepExecution;
     private SceneCursor cursor;
     private GenerationWindow window;
 
-    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, SceneResultRepository results, InlineVideoStore videos) {
+    /** @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well */
+    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, SceneResultRepository results, InlineVideoStore videos,
+                                RunOptions options, BooleanSupplier stopRequested) {
         this.source = source;
         this.generator = generator;
         this.results = results;
         this.videos = videos;
+        this.options = options;
+        this.stopRequested = stopRequested;
     }
 
     @Override
@@ -56,7 +63,8 @@ public class GeneratedSceneReader implements ItemStreamReader<SceneResult>, Step
             throw new ItemStreamException("cannot read " + source.describe(), e);
         }
         Iterator<Scene> remaining = new WithoutVideo(cursor, results.completedSceneIds(jobInstanceId));
-        window = generator.open(jobInstanceId, remaining, videos, stepExecution::isTerminateOnly);
+        window = generator.open(jobInstanceId, remaining, videos, options,
+                () -> stopRequested.getAsBoolean() || stepExecution.isTerminateOnly());
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import com.storystudio.batch.StoryStudioProperties;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.runpod.JobPolicy;
+import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodProperties;
 
@@ -15,9 +16,10 @@ import com.storystudio.batch.runpod.RunPodProperties;
 public class GenerationConfiguration {
 
     @Bean
-    GenerationSettings generationSettings(RunPodProperties runPod, StoryStudioProperties settings) {
+    GenerationSettings generationSettings(RunPodProperties runPod, RunPodConnection connection, StoryStudioProperties settings) {
         return new GenerationSettings(settings.maxInFlight(), runPod.pollInterval(), runPod.maxAttempts(),
-                new JobPolicy(runPod.executionTimeout(), runPod.ttl()), settings.resubmitDelay());
+                new JobPolicy(runPod.executionTimeout(), runPod.ttl()), settings.resubmitDelay(), connection.endpointId(),
+                settings.sceneDeadline(), settings.stopAfterFailures(), settings.maxFailedShare());
     }
 
     @Bean

@@ -12,8 +12,14 @@ import com.storystudio.batch.runpod.JobPolicy;
  * @param pollInterval   time between two {@code /status} calls for the same job
  * @param maxAttempts    remote jobs per scene and run before a transient failure becomes final
  * @param resubmitDelay  wait before the first resubmission of a scene; doubles with each further one
+ * @param endpointId     the endpoint scenes run on: videos are reused only from the same endpoint
+ * @param sceneDeadline  a job still queued or running this long after it was accepted is cancelled
+ *                       and counted as a failed attempt
+ * @param stopAfterFailures see {@link FailureBudget}; 0 turns the systematic-failure stop off
+ * @param maxFailedShare    see {@link FailureBudget}
  */
-public record GenerationSettings(int maxInFlight, Duration pollInterval, int maxAttempts, JobPolicy policy, Duration resubmitDelay) {
+public record GenerationSettings(int maxInFlight, Duration pollInterval, int maxAttempts, JobPolicy policy, Duration resubmitDelay,
+                                 String endpointId, Duration sceneDeadline, int stopAfterFailures, double maxFailedShare) {
 
     public GenerationSettings {
         if (maxInFlight < 1) {

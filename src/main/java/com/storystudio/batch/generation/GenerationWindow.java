@@ -56,14 +56,16 @@ public class GenerationWindow {
     private final InlineVideoStore videos;
     private final long jobInstanceId;
     private final Iterator<Scene> scenes;
+    private final RunOptions options;
     private final BooleanSupplier stopRequested;
+    private final FailureBudget failures;
 
     private final List<InFlightScene> inFlight = new ArrayList<>();
     private final ArrayDeque<SceneResult> finished = new ArrayDeque<>();
 
     GenerationWindow(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
                      GenerationSettings settings, Clock clock, InlineVideoStore videos, long jobInstanceId,
-                     Iterator<Scene> scenes, BooleanSupplier stopRequested) {
+                     Iterator<Scene> scenes, RunOptions options, BooleanSupplier stopRequested) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.requests = requests;
@@ -73,7 +75,9 @@ public class GenerationWindow {
         this.videos = videos;
         this.jobInstanceId = jobInstanceId;
         this.scenes = scenes;
+        this.options = options;
         this.stopRequested = stopRequested;
+        this.failures = new FailureBudget(settings.stopAfterFailures(), settings.maxFailedShare());
     }
 
     /**
@@ -81,12 +85,17 @@ public class GenerationWindow {
      *
      * @return null when every scene has its result
      * @throws JobInterruptedException when the run is asked to stop; remote jobs are left running
-     *                                 and are picked up again by the restart
+     *                                 and are picked up again by the restart (or cancelled, if asked)
+     * @throws SystematicFailureException when failures look systematic: nothing more is submitted
      */
     public SceneResult next() throws JobInterruptedException {
         while (finished.isEmpty()) {
             if (stopRequested.getAsBoolean()) {
-                throw new JobInterruptedException("Stop requested with %d scene(s) in flight".formatted(inFlight.size()));
+                stop();
+            }
+            Optional<String> systematic = failures.exceeded();
+            if (systematic.isPresent()) {
+                throw new SystematicFailureException(systematic.get());
             }
             fill();
             if (!finished.isEmpty()) {
@@ -106,6 +115,39 @@ public class GenerationWindow {
             }
         }
         return finished.poll();
+    }
+
+    private void stop() throws JobInterruptedException {
+        if (options.cancelOnStop()) {
+            for (InFlightScene scene : inFlight) {
+                if (!scene.awaitingSubmission()) {
+                    cancel(scene, "cancelled: the run was stopped with --cancel-on-stop");
+                }
+            }
+        }
+        long running = inFlight.stream().filter(scene -> !scene.awaitingSubmission()).count();
+        throw new JobInterruptedException(options.cancelOnStop()
+                ? "Stopped; %d remote job(s) in flight were cancelled".formatted(running)
+                : "Stopped; %d remote job(s) in flight are left to finish and are picked up by the next run".formatted(running));
+    }
+
+    private void cancel(InFlightScene scene, String reason) {
+        cancel(scene.scene.sceneId(), scene.ledgerId, scene.remoteJobId, reason);
+    }
+
+    /** Cancels a remote job so that it stops billing; one RunPod no longer knows has ended already. */
+    private void cancel(String sceneId, long ledgerId, String remoteJobId, String reason) {
+        String status = null;
+        try {
+            status = jobs.cancel(remoteJobId).rawStatus();
+        }
+        catch (RunPodRejectedException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+        ledger.ended(ledgerId, SubmissionState.CANCELLED, status, reason);
+        log.info("Scene {}: RunPod job {} {}", sceneId, remoteJobId, reason);
     }
 
     private void fill() {
@@ -141,13 +183,26 @@ public class GenerationWindow {
             if (last.state().isLive()) {
                 log.info("Scene {}: re-attaching to RunPod job {} from an earlier run (attempt {})", scene.sceneId(),
                         last.remoteJobId(), last.attempt());
-                entry.attach(last.id(), last.remoteJobId(), null);
+                entry.attach(last.id(), last.remoteJobId(), null, last.acceptedAt() == null ? last.startedAt() : last.acceptedAt());
                 inFlight.add(entry);
                 return;
             }
             if (last.state() == SubmissionState.SUBMITTING) {
                 log.warn("Scene {}: an earlier run died while submitting it (attempt {}); RunPod may hold a job for it that "
                         + "cannot be seen, so it is submitted again and counted as a possible duplicate", scene.sceneId(), last.attempt());
+            }
+        }
+        if (options.reuseEarlierVideos()) {
+            Optional<Submission> earlier = ledger.latestCompleted(fingerprint, settings.endpointId());
+            if (earlier.isPresent()) {
+                Submission done = earlier.get();
+                log.info("Scene {}: same content as a scene already generated (RunPod job {}); reusing its video", scene.sceneId(),
+                        done.remoteJobId());
+                entry.lastRemoteJobId = done.remoteJobId();
+                entry.reusedFrom = done.remoteJobId();
+                finished.add(result(entry, SceneStatus.COMPLETED, done.videoUrl(), new JobOutput(done.videoUrl(), null,
+                        done.generationTime(), done.videoSizeMb(), null, null), null));
+                return;
             }
         }
         inFlight.add(entry);
@@ -158,16 +213,7 @@ public class GenerationWindow {
     private void cancelOutdated(Scene scene, Submission outdated) {
         log.warn("Scene {}: its inputs changed since RunPod job {} was submitted; cancelling that job and submitting the new inputs",
                 scene.sceneId(), outdated.remoteJobId());
-        String status = null;
-        try {
-            status = jobs.cancel(outdated.remoteJobId()).rawStatus();
-        }
-        catch (RunPodRejectedException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-        }
-        ledger.ended(outdated.id(), SubmissionState.CANCELLED, status, "cancelled: the scene's inputs changed");
+        cancel(scene.sceneId(), outdated.id(), outdated.remoteJobId(), "cancelled: the scene's inputs changed");
     }
 
     private void advance(InFlightScene scene) {
@@ -192,7 +238,7 @@ public class GenerationWindow {
             fail(scene, "cannot read the scene's input: " + e.getMessage());
             return;
         }
-        Submission row = ledger.begin(jobInstanceId, scene.scene.sceneId(), scene.nextAttempt, scene.fingerprint);
+        Submission row = ledger.begin(jobInstanceId, scene.scene.sceneId(), scene.nextAttempt, scene.fingerprint, settings.endpointId());
         scene.nextAttempt++;
         scene.attemptsThisRun++;
         SubmittedJob job;
@@ -217,7 +263,7 @@ public class GenerationWindow {
             log.warn("Scene {}: {} earlier /run attempt(s) got no answer; RunPod may run (and bill) them besides job {}",
                     scene.scene.sceneId(), job.unansweredAttempts(), job.id());
         }
-        scene.attach(row.id(), job.id(), job.status());
+        scene.attach(row.id(), job.id(), job.status(), clock.instant());
         scene.dueAt = clock.instant().plus(settings.pollInterval());
         log.info("Scene {}: submitted as RunPod job {} (attempt {})", scene.scene.sceneId(), job.id(), row.attempt());
     }
@@ -233,6 +279,7 @@ public class GenerationWindow {
             }
             String reason = "RunPod no longer knows job " + scene.remoteJobId;
             ledger.ended(scene.ledgerId, SubmissionState.VANISHED, null, reason);
+            failures.attemptFailed(reason);
             retryLater(scene, reason);
             return;
         }
@@ -240,6 +287,7 @@ public class GenerationWindow {
             case COMPLETED -> completed(scene, status);
             case FAILED -> {
                 ledger.ended(scene.ledgerId, SubmissionState.FAILED, status.rawStatus(), status.error());
+                failures.attemptFailed(status.error());
                 if (classifier.isPermanent(status.error())) {
                     fail(scene, status.error());
                 }
@@ -249,16 +297,27 @@ public class GenerationWindow {
             }
             case TIMED_OUT -> {
                 ledger.ended(scene.ledgerId, SubmissionState.TIMED_OUT, status.rawStatus(), status.error());
+                failures.attemptFailed("timed out");
                 retryLater(scene, "timed out" + (status.error() == null ? "" : ": " + status.error()));
             }
             case CANCELLED -> {
                 ledger.ended(scene.ledgerId, SubmissionState.CANCELLED, status.rawStatus(), status.error());
+                failures.attemptFailed("cancelled on RunPod");
                 fail(scene, "cancelled on RunPod");
             }
             default -> {
                 if (status.status() != scene.lastStatus) {
                     log.info("Scene {}: job {} is {}", scene.scene.sceneId(), scene.remoteJobId, status.rawStatus());
                     scene.lastStatus = status.status();
+                }
+                if (Duration.between(scene.acceptedAt, clock.instant()).compareTo(settings.sceneDeadline()) > 0) {
+                    // Past its deadline a job only costs money: cancel it and try again.
+                    String reason = "still %s %s after it was submitted (deadline %s)".formatted(status.rawStatus(),
+                            Duration.between(scene.acceptedAt, clock.instant()).withNanos(0), settings.sceneDeadline());
+                    cancel(scene, "cancelled: " + reason);
+                    failures.attemptFailed(reason);
+                    retryLater(scene, reason);
+                    return;
                 }
                 scene.dueAt = clock.instant().plus(settings.pollInterval());
             }
@@ -269,6 +328,7 @@ public class GenerationWindow {
         JobOutput output = status.output();
         if (output == null || !output.hasVideo()) {
             ledger.ended(scene.ledgerId, SubmissionState.FAILED, status.rawStatus(), "completed without a video in its output");
+            failures.attemptFailed("completed without a video in its output");
             retryLater(scene, "completed without a video in its output");
             return;
         }
@@ -277,6 +337,10 @@ public class GenerationWindow {
                 : videos.save(scene.scene.sceneId(), scene.remoteJobId, output.inlineVideoBase64());
         // Recorded the moment it is seen: RunPod forgets the output 30 minutes after completion.
         ledger.completed(scene.ledgerId, status.rawStatus(), videoUrl, output.generationTime(), output.videoSizeMb());
+        failures.attemptSucceeded();
+        if (scene.attemptsThisRun > 0) {
+            failures.sceneFinished(false);
+        }
         inFlight.remove(scene);
         log.info("Scene {}: COMPLETED {}", scene.scene.sceneId(), videoUrl);
         finished.add(result(scene, SceneStatus.COMPLETED, videoUrl, output, null));
@@ -296,6 +360,7 @@ public class GenerationWindow {
 
     private void fail(InFlightScene scene, String reason) {
         inFlight.remove(scene);
+        failures.sceneFinished(true);
         log.warn("Scene {}: FAILED: {}", scene.scene.sceneId(), reason);
         finished.add(result(scene, SceneStatus.FAILED, null, null, reason));
     }
@@ -304,7 +369,8 @@ public class GenerationWindow {
         Scene s = scene.scene;
         return new SceneResult(s.position(), s.sceneId(), status, videoUrl, scene.lastRemoteJobId,
                 output == null ? null : output.generationTime(), output == null ? null : output.videoSizeMb(),
-                s.resolution().value(), s.sampleSteps(), scene.attempts(), error, scene.fingerprint);
+                s.resolution().value(), s.sampleSteps(), scene.attempts(), error, scene.fingerprint, scene.reusedFrom,
+                ledger.possibleDuplicates(jobInstanceId, s.sceneId()));
     }
 
     private void waitForNextDue() throws JobInterruptedException {

@@ -20,6 +20,10 @@ final class InFlightScene {
     String lastRemoteJobId;
     RemoteStatus lastStatus;
     String lastError;
+    /** When the current remote job was accepted: the scene deadline counts from here. */
+    Instant acceptedAt;
+    /** The earlier RunPod job whose video the scene reuses, if it does. */
+    String reusedFrom;
     /** When the next poll or submission is due. */
     Instant dueAt;
 
@@ -34,8 +38,9 @@ final class InFlightScene {
         return remoteJobId == null;
     }
 
-    void attach(long ledgerId, String remoteJobId, RemoteStatus status) {
+    void attach(long ledgerId, String remoteJobId, RemoteStatus status, Instant acceptedAt) {
         this.ledgerId = ledgerId;
+        this.acceptedAt = acceptedAt;
         this.remoteJobId = remoteJobId;
         this.lastRemoteJobId = remoteJobId;
         this.lastStatus = status;

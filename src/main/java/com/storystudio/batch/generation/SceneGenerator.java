@@ -28,7 +28,9 @@ public class SceneGenerator {
         this.clock = clock;
     }
 
-    public GenerationWindow open(long jobInstanceId, Iterator<Scene> scenes, InlineVideoStore videos, BooleanSupplier stopRequested) {
-        return new GenerationWindow(jobs, ledger, requests, classifier, settings, clock, videos, jobInstanceId, scenes, stopRequested);
+    public GenerationWindow open(long jobInstanceId, Iterator<Scene> scenes, InlineVideoStore videos, RunOptions options,
+                                 BooleanSupplier stopRequested) {
+        return new GenerationWindow(jobs, ledger, requests, classifier, settings, clock, videos, jobInstanceId, scenes, options,
+                stopRequested);
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.storystudio.batch.persistence.OwnTransaction;
+import com.storystudio.batch.persistence.Timestamps;
 
 /**
  * The record of every remote job each scene was given. Each write commits on its own
@@ -34,8 +35,7 @@ public class SubmissionLedger {
 
     public SubmissionLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.template(transactionManager);
         this.clock = clock;
     }
 
@@ -47,20 +47,44 @@ public class SubmissionLedger {
         return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /**
+     * The most recent COMPLETED job of any run, of this or another input, for the same scene content
+     * on the same endpoint: its video can be reused instead of paid for again.
+     */
+    public Optional<Submission> latestCompleted(String fingerprint, String endpointId) {
+        List<Submission> rows = ownTransaction.execute(status -> jdbc.query(
+                "SELECT " + COLUMNS + " FROM scene_submission WHERE fingerprint = ? AND endpoint_id = ? AND state = 'COMPLETED' "
+                        + "ORDER BY finished_at DESC, id DESC FETCH FIRST 1 ROWS ONLY",
+                SubmissionLedger::map, fingerprint, endpointId));
+        return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Submissions of the scene that may have created a RunPod job nobody knows the id of: rows left
+     * SUBMITTING by a process that died mid-call, and {@code /run} attempts whose answer was lost.
+     */
+    public int possibleDuplicates(long jobInstanceId, String sceneId) {
+        Integer count = ownTransaction.execute(status -> jdbc.queryForObject("""
+                SELECT COUNT(CASE WHEN state = 'SUBMITTING' THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0)
+                FROM scene_submission WHERE job_instance_id = ? AND scene_id = ?""", Integer.class, jobInstanceId, sceneId));
+        return count == null ? 0 : count;
+    }
+
     /** Written before {@code /run} is sent. */
-    public Submission begin(long jobInstanceId, String sceneId, int attempt, String fingerprint) {
+    public Submission begin(long jobInstanceId, String sceneId, int attempt, String fingerprint, String endpointId) {
         Instant now = clock.instant();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         ownTransaction.executeWithoutResult(status -> jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
-                    INSERT INTO scene_submission (job_instance_id, scene_id, attempt, fingerprint, state, started_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    INSERT INTO scene_submission (job_instance_id, scene_id, attempt, fingerprint, endpoint_id, state, started_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             statement.setLong(1, jobInstanceId);
             statement.setString(2, sceneId);
             statement.setInt(3, attempt);
             statement.setString(4, fingerprint);
-            statement.setString(5, SubmissionState.SUBMITTING.name());
-            statement.setObject(6, timestamp(now));
+            statement.setString(5, endpointId);
+            statement.setString(6, SubmissionState.SUBMITTING.name());
+            statement.setObject(7, timestamp(now));
             return statement;
         }, keys));
         long id = keys.getKeyAs(Number.class).longValue();
@@ -104,7 +128,7 @@ public class SubmissionLedger {
 
 
     private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return Timestamps.of(instant);
     }
 
     private static String truncate(String text) {
@@ -120,7 +144,6 @@ public class SubmissionLedger {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return Timestamps.read(rs, column);
     }
 }

@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 public class ResultsCsvFile {
 
     public static final List<String> HEADER = List.of("scene_id", "status", "video_url", "job_id", "generation_time",
-            "video_size_mb", "resolution", "sample_steps", "attempts", "error");
+            "video_size_mb", "resolution", "sample_steps", "attempts", "error", "reused_from", "possible_duplicates");
 
     private final Path file;
 
@@ -49,7 +49,7 @@ public class ResultsCsvFile {
                      CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get().print(out)) {
                     for (SceneResult r : resultsInInputOrder) {
                         csv.printRecord(r.sceneId(), r.status(), r.videoUrl(), r.jobId(), r.generationTime(), r.videoSizeMb(),
-                                r.resolution(), r.sampleSteps(), r.attempts(), r.error());
+                                r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.reusedFrom(), r.possibleDuplicates());
                     }
                 }
                 move(temp);

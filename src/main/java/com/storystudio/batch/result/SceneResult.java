@@ -6,10 +6,14 @@ package com.storystudio.batch.result;
  * @param position    the scene's data row number in the input, for input-order output
  * @param attempts    remote jobs the scene was given, over all runs of this input
  * @param fingerprint content identity of the scene's inputs (see {@code SceneFingerprint})
+ * @param reusedFrom  the RunPod job of an earlier run whose video this scene reuses (same content,
+ *                    same endpoint), instead of paying for a new one; null when it was generated here
+ * @param possibleDuplicates submissions of this scene whose answer never came (a lost response, a
+ *                    crash mid-call): each may have made RunPod run, and bill, the scene once more
  */
 public record SceneResult(int position, String sceneId, SceneStatus status, String videoUrl, String jobId,
                           Double generationTime, Double videoSizeMb, String resolution, int sampleSteps,
-                          int attempts, String error, String fingerprint) {
+                          int attempts, String error, String fingerprint, String reusedFrom, int possibleDuplicates) {
 
     public boolean hasVideo() {
         return status == SceneStatus.COMPLETED;

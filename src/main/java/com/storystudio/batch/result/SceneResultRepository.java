@@ -30,17 +30,20 @@ public class SceneResultRepository {
             // Update-then-insert is portable across H2 and PostgreSQL; one writer per job instance.
             int updated = jdbc.update("""
                     UPDATE scene_result SET position = ?, status = ?, video_url = ?, job_id = ?, generation_time = ?, video_size_mb = ?,
-                           resolution = ?, sample_steps = ?, attempts = ?, error = ?, fingerprint = ?, recorded_at = ?
+                           resolution = ?, sample_steps = ?, attempts = ?, error = ?, fingerprint = ?, reused_from = ?, possible_duplicates = ?, recorded_at = ?
                     WHERE job_instance_id = ? AND scene_id = ?""",
                     r.position(), r.status().name(), r.videoUrl(), r.jobId(), r.generationTime(), r.videoSizeMb(), r.resolution(),
-                    r.sampleSteps(), r.attempts(), r.error(), r.fingerprint(), now, jobInstanceId, r.sceneId());
+                    r.sampleSteps(), r.attempts(), r.error(), r.fingerprint(), r.reusedFrom(), r.possibleDuplicates(), now,
+                    jobInstanceId, r.sceneId());
             if (updated == 0) {
                 jdbc.update("""
                         INSERT INTO scene_result (job_instance_id, scene_id, position, status, video_url, job_id, generation_time,
-                                                  video_size_mb, resolution, sample_steps, attempts, error, fingerprint, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                  video_size_mb, resolution, sample_steps, attempts, error, fingerprint, reused_from,
+                                                  possible_duplicates, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         jobInstanceId, r.sceneId(), r.position(), r.status().name(), r.videoUrl(), r.jobId(), r.generationTime(),
-                        r.videoSizeMb(), r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.fingerprint(), now);
+                        r.videoSizeMb(), r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.fingerprint(), r.reusedFrom(),
+                        r.possibleDuplicates(), now);
             }
         }
     }
@@ -68,6 +71,7 @@ public class SceneResultRepository {
         return new SceneResult(rs.getInt("position"), rs.getString("scene_id"), SceneStatus.valueOf(rs.getString("status")),
                 rs.getString("video_url"), rs.getString("job_id"), rs.getObject("generation_time", Double.class),
                 rs.getObject("video_size_mb", Double.class), rs.getString("resolution"), rs.getInt("sample_steps"),
-                rs.getInt("attempts"), rs.getString("error"), rs.getString("fingerprint"));
+                rs.getInt("attempts"), rs.getString("error"), rs.getString("fingerprint"), rs.getString("reused_from"),
+                rs.getInt("possible_duplicates"));
     }
 }

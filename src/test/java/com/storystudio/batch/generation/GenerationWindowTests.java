@@ -1,6 +1,7 @@
 package com.storystudio.batch.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -165,7 +168,7 @@ class GenerationWindowTests {
     void aSubmissionInterruptedByACrashIsSubmittedAgainAndCountedAsAPossibleDuplicate() throws Exception {
         Path csv = Storyboard.in(work).localScene("interrupted").write("interrupted.csv");
         Scene scene = firstScene(csv);
-        ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
+        ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene), simulator.endpointId());
 
         List<SceneResult> results = drain(csv, 1);
 
@@ -174,13 +177,123 @@ class GenerationWindowTests {
         assertThat(ledger.totals(jobInstanceId).possibleDuplicates()).isEqualTo(1);
     }
 
+    @Test
+    void aSceneWithTheSameContentAsOneGeneratedInAnotherRunReusesItsVideoWithoutAnyCall() throws Exception {
+        Path csv = Storyboard.in(work).localScene("same").write("same.csv");
+        Scene scene = firstScene(csv);
+        Submission earlierRun = ledger.begin(jobInstanceId - 500, "a-different-scene-id", 1, SceneFingerprint.of(scene),
+                simulator.endpointId());
+        ledger.accepted(earlierRun.id(), "job-from-last-week", "IN_QUEUE", 0);
+        ledger.completed(earlierRun.id(), "COMPLETED", "https://videos.example/same.mp4", 90.0, 1.2);
+        long runs = simulator.stats().runRequests();
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
+            assertThat(result.videoUrl()).isEqualTo("https://videos.example/same.mp4");
+            assertThat(result.reusedFrom()).isEqualTo("job-from-last-week");
+        });
+        assertThat(simulator.stats().runRequests()).isEqualTo(runs);
+    }
+
+    @Test
+    void regeneratingPaysForANewVideoEvenWhenAnEarlierRunHasOne() throws Exception {
+        Path csv = Storyboard.in(work).localScene("again").write("again.csv");
+        Scene scene = firstScene(csv);
+        Submission earlierRun = ledger.begin(jobInstanceId - 500, "again", 1, SceneFingerprint.of(scene), simulator.endpointId());
+        ledger.accepted(earlierRun.id(), "job-old", "IN_QUEUE", 0);
+        ledger.completed(earlierRun.id(), "COMPLETED", "https://videos.example/old.mp4", 90.0, 1.2);
+        long runs = simulator.stats().runRequests();
+
+        List<SceneResult> results = drain(csv, settings(1), new RunOptions(false, false), () -> false);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.videoUrl()).isNotEqualTo("https://videos.example/old.mp4");
+            assertThat(result.reusedFrom()).isNull();
+        });
+        assertThat(simulator.stats().runRequests()).isEqualTo(runs + 1);
+    }
+
+    @Test
+    void aJobPastTheSceneDeadlineIsCancelledOnRunPodAndCountedAsAFailedAttempt() throws Exception {
+        Path csv = Storyboard.in(work).localScene("slow").write("slow.csv");
+        long cancels = simulator.stats().cancelRequests();
+        GenerationSettings tightDeadline = new GenerationSettings(1, Duration.ofMillis(10), 2,
+                new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)), Duration.ofMillis(10), simulator.endpointId(),
+                Duration.ofMillis(1), 0, 1.0);
+
+        List<SceneResult> results = drain(csv, tightDeadline, new RunOptions(true, false), () -> false);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(SceneStatus.FAILED);
+            assertThat(result.attempts()).isEqualTo(2);
+            assertThat(result.error()).contains("gave up after 2 attempts", "deadline");
+        });
+        assertThat(simulator.stats().cancelRequests() - cancels).isEqualTo(2);
+        assertThat(ledger.latest(jobInstanceId, "slow")).get().extracting(Submission::state).isEqualTo(SubmissionState.CANCELLED);
+    }
+
+    @Test
+    void whenTheFirstAttemptsAllFailTheWindowStopsSubmitting() throws Exception {
+        Storyboard storyboard = Storyboard.in(work);
+        for (int i = 1; i <= 6; i++) {
+            storyboard.localScene("doomed-" + i);
+        }
+        Path csv = storyboard.write("doomed.csv");
+        simulator.faults().setTransientJobFailureRate(1.0);
+        long runs = simulator.stats().runRequests();
+
+        assertThatThrownBy(() -> drain(csv, 1))
+                .isInstanceOf(SystematicFailureException.class)
+                .hasMessageContaining("the first 5 RunPod attempts of this run all failed");
+        assertThat(simulator.stats().runRequests() - runs).isEqualTo(5);
+    }
+
+    @Test
+    void aStopLeavesTheJobsInFlightOnRunPodForTheRestart() throws Exception {
+        Path csv = threeScenes("stay");
+        long cancels = simulator.stats().cancelRequests();
+        int before = simulator.jobs().size();
+
+        assertThatThrownBy(() -> drain(csv, settings(3), new RunOptions(true, false), () -> simulator.jobs().size() - before >= 3))
+                .isInstanceOf(JobInterruptedException.class).hasMessageContaining("left to finish");
+        assertThat(simulator.stats().cancelRequests()).isEqualTo(cancels);
+        assertThat(ledger.latest(jobInstanceId, "stay-1")).get().extracting(Submission::state).isEqualTo(SubmissionState.SUBMITTED);
+    }
+
+    @Test
+    void aStopWithCancelOnStopCancelsTheJobsInFlight() throws Exception {
+        Path csv = threeScenes("cancel");
+        long cancels = simulator.stats().cancelRequests();
+        int before = simulator.jobs().size();
+
+        assertThatThrownBy(() -> drain(csv, settings(3), new RunOptions(true, true), () -> simulator.jobs().size() - before >= 3))
+                .isInstanceOf(JobInterruptedException.class).hasMessageContaining("3 remote job(s) in flight were cancelled");
+        assertThat(simulator.stats().cancelRequests() - cancels).isEqualTo(3);
+        for (String scene : List.of("cancel-1", "cancel-2", "cancel-3")) {
+            assertThat(ledger.latest(jobInstanceId, scene)).get().extracting(Submission::state).isEqualTo(SubmissionState.CANCELLED);
+        }
+    }
+
+    private Path threeScenes(String prefix) {
+        return Storyboard.in(work).localScene(prefix + "-1").localScene(prefix + "-2").localScene(prefix + "-3").write(prefix + ".csv");
+    }
+
+    private GenerationSettings settings(int maxInFlight) {
+        return new GenerationSettings(maxInFlight, Duration.ofMillis(10), 3, new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)),
+                Duration.ofMillis(10), simulator.endpointId(), Duration.ofHours(1), 5, 0.5);
+    }
+
     private List<SceneResult> drain(Path csv, int maxInFlight) throws Exception {
-        GenerationSettings settings = new GenerationSettings(maxInFlight, Duration.ofMillis(10), 3,
-                new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)), Duration.ofMillis(10));
+        return drain(csv, settings(maxInFlight), new RunOptions(true, false), () -> false);
+    }
+
+    private List<SceneResult> drain(Path csv, GenerationSettings settings, RunOptions options, BooleanSupplier stop) throws Exception {
         SceneGenerator generator = new SceneGenerator(jobs, ledger, requests, classifier, settings, java.time.Clock.systemUTC());
         List<SceneResult> results = new ArrayList<>();
         try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
-            GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), () -> false);
+            GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), options, stop);
             for (SceneResult result; (result = window.next()) != null; ) {
                 results.add(result);
             }
@@ -190,7 +303,7 @@ class GenerationWindowTests {
 
     /** The ledger as an earlier run left it: attempt 1 of the scene accepted by RunPod as {@code remoteJobId}. */
     private Submission acceptedEarlier(Scene scene, String remoteJobId) throws IOException {
-        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene));
+        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene), simulator.endpointId());
         ledger.accepted(row.id(), remoteJobId, "IN_QUEUE", 0);
         return row;
     }

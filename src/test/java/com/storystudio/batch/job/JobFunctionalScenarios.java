@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.NestedExceptionUtils;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -104,7 +105,8 @@ abstract class JobFunctionalScenarios {
         }
 
         List<String> lines = Files.readAllLines(work.resolve("out/episode-results.csv"));
-        assertThat(lines.get(0)).isEqualTo("scene_id,status,video_url,job_id,generation_time,video_size_mb,resolution,sample_steps,attempts,error");
+        assertThat(lines.get(0)).isEqualTo("scene_id,status,video_url,job_id,generation_time,video_size_mb,resolution,sample_steps,attempts,error,"
+                + "reused_from,possible_duplicates");
         assertThat(lines.subList(1, lines.size())).hasSize(4)
                 .satisfiesExactly(
                         line -> assertThat(line).startsWith("opening,COMPLETED,http://127.0.0.1:"),
@@ -172,20 +174,23 @@ abstract class JobFunctionalScenarios {
     }
 
     @Test
-    void theWorkerIsRestoredWhenEveryAttemptOfEverySceneFails() {
+    void whenEveryAttemptFailsTheRunStopsPayingAndTheWorkerIsRestored() {
         simulator.faults().setTransientJobFailureRate(1.0);
-        Path csv = Storyboard.in(work).localScene("doomed-1").localScene("doomed-2").write("doomed.csv");
+        Path csv = Storyboard.in(work).localScene("doomed-1").localScene("doomed-2").localScene("doomed-3").write("doomed.csv");
 
         JobExecution execution = runs.run(csv);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(results.findAll(instanceOf(execution))).hasSize(2).allSatisfy(row -> {
+        assertThat(execution.getAllFailureExceptions()).anySatisfy(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
+                .hasMessageContaining("Stopped submitting scenes: the first 5 RunPod attempts of this run all failed"));
+        assertThat(results.findAll(instanceOf(execution))).singleElement().satisfies(row -> {
+            assertThat(row.sceneId()).isEqualTo("doomed-1");
             assertThat(row.status()).isEqualTo(SceneStatus.FAILED);
-            assertThat(row.attempts()).isEqualTo(3);
             assertThat(row.error()).startsWith("gave up after 3 attempts");
         });
+        // Scene 1's three attempts and scene 2's first two; scene 3 is never paid for.
         assertThat(SimulatedJobs.countByPrompt(jobsOfThisTest())).containsOnly(
-                Map.entry("Scene doomed-1 speaking", 3L), Map.entry("Scene doomed-2 speaking", 3L));
+                Map.entry("Scene doomed-1 speaking", 3L), Map.entry("Scene doomed-2 speaking", 2L));
         assertWorkerEnabledThenRestored();
     }
 
