@@ -12,9 +12,11 @@ import org.springframework.boot.ApplicationArguments;
  * ({@code --runpod.poll-interval=200ms}, {@code --spring.datasource.url=...}); those are bound by
  * Spring Boot, but their names are checked here so that a typo is an error, not a silent default.
  */
-public record CommandLineOptions(Path input, Path outputDir, boolean simulate, boolean help) {
+public record CommandLineOptions(Path input, Path outputDir, boolean simulate, boolean help, boolean restoreWorker,
+                                 boolean regenerate, boolean cancelOnStop) {
 
-    private static final Set<String> OPTIONS = Set.of("input", "output-dir", "simulate", "help", "max-in-flight");
+    private static final Set<String> OPTIONS = Set.of("input", "output-dir", "simulate", "help", "max-in-flight", "restore-worker",
+            "regenerate", "cancel-on-stop");
     private static final List<String> PROPERTY_PREFIXES = List.of("runpod.", "simulator.", "storystudio.", "spring.", "logging.");
 
     public static CommandLineOptions parse(ApplicationArguments arguments) {
@@ -28,16 +30,21 @@ public record CommandLineOptions(Path input, Path outputDir, boolean simulate, b
             problems.add("unexpected argument(s) " + String.join(" ", arguments.getNonOptionArgs()) + " (options are written --name=value)");
         }
         boolean help = arguments.containsOption("help");
+        boolean restoreWorker = arguments.containsOption("restore-worker");
         String input = single(arguments, "input", problems);
         String outputDir = single(arguments, "output-dir", problems);
-        if (!help && input == null) {
+        if (restoreWorker && input != null) {
+            problems.add("--restore-worker works on the endpoint alone: leave out --input");
+        }
+        if (!help && !restoreWorker && input == null) {
             problems.add("--input=FILE is required");
         }
         if (!problems.isEmpty()) {
             throw new UsageException(String.join("; ", problems));
         }
         return new CommandLineOptions(input == null ? null : Path.of(input), Path.of(outputDir == null ? "output" : outputDir),
-                arguments.containsOption("simulate"), help);
+                arguments.containsOption("simulate"), help, restoreWorker, arguments.containsOption("regenerate"),
+                arguments.containsOption("cancel-on-stop"));
     }
 
     private static String single(ApplicationArguments arguments, String name, List<String> problems) {

@@ -8,8 +8,10 @@ public enum ExitCode {
     INTERNAL_ERROR(1, "unexpected error (see the log)"),
     INVALID_INPUT(2, "invalid usage or input; nothing was submitted"),
     FAILED_SCENES(3, "the run finished but some scenes FAILED; re-run the same command to retry just those"),
-    RUN_FAILED(4, "the run failed or was stopped before every scene finished; re-run the same command to continue it"),
-    WORKER_NOT_RESTORED(5, "the endpoint's active worker could not be restored and may still be billing");
+    RUN_FAILED(4, "the run failed before every scene finished; re-run the same command to continue it"),
+    WORKER_NOT_RESTORED(5, "the endpoint's active worker could not be restored and may still be billing"),
+    STOPPED(6, "stopped by SIGTERM or Ctrl-C; the worker was restored; re-run the same command to continue"),
+    ALREADY_RUNNING(7, "another live process is running this input; nothing was done");
 
     private final int code;
     private final String meaning;
@@ -31,6 +33,9 @@ public enum ExitCode {
         }
         if (status == BatchStatus.COMPLETED) {
             return SUCCESS;
+        }
+        if (status == BatchStatus.STOPPED) {
+            return STOPPED;
         }
         if (inputInvalid) {
             return INVALID_INPUT;

@@ -15,6 +15,7 @@ final class Usage {
                 .collect(Collectors.joining("\n"));
         return """
                 Usage: java -jar storystudio.jar --input=FILE [options]
+                       java -jar storystudio.jar --restore-worker [--runpod.* options]
 
                 Turns a storyboard CSV (columns scene_id, image, audio, prompt, resolution, sample_steps)
                 into talking-head videos on a RunPod Wan2.2 S2V endpoint. Re-running the same command
@@ -25,6 +26,12 @@ final class Usage {
                   --output-dir=DIR                results CSV, and videos returned inline (default: output)
                   --simulate                      use the built-in RunPod emulator instead of the cloud
                   --max-in-flight=N               scenes submitted and watched at once (default: 1)
+                  --regenerate                    pay for new videos even where an earlier run of the same
+                                                  scene content has one (otherwise that video is reused)
+                  --cancel-on-stop                on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod
+                                                  (default: leave them to finish; the re-run picks them up)
+                  --restore-worker                put the endpoint's scaling back to what it was before a
+                                                  run changed it, now, whatever runs are alive; then exit
                   --runpod.base-url=URL           RunPod API (env RUNPOD_BASE_URL; default https://api.runpod.ai)
                   --runpod.endpoint-id=ID         the serverless endpoint (env RUNPOD_ENDPOINT_ID)
                   --runpod.api-key=KEY            the API key (env RUNPOD_API_KEY; prefer the environment)

@@ -16,31 +16,57 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * hash and the endpoint, not by an incrementer: re-running the same command after a failure
  * restarts that instance, an edited CSV is new work, and a rehearsal on the simulator never counts
  * as done for the real endpoint. The output folder does not identify anything.
+ *
+ * @param regeneration set by {@code --regenerate}: a run of its own (identified by when it was
+ *                     asked for) that reuses no video from other runs
+ * @param cancelOnStop {@code --cancel-on-stop}, for this launch only
  */
-public record RunParameters(Path input, String inputSha256, String endpointId, Path outputDir) {
+public record RunParameters(Path input, String inputSha256, String endpointId, Path outputDir, String regeneration,
+                            boolean cancelOnStop) {
 
     public static final String INPUT_PATH = "input.path";
     public static final String INPUT_SHA256 = "input.sha256";
     public static final String ENDPOINT_ID = "runpod.endpoint";
+    public static final String REGENERATION = "regeneration";
     public static final String OUTPUT_DIR = "output.dir";
+    public static final String CANCEL_ON_STOP = "cancel.on.stop";
 
     /** @throws IOException when the input cannot be read */
     public static RunParameters of(Path input, String endpointId, Path outputDir) throws IOException {
         Path real = input.toRealPath();
-        return new RunParameters(real, sha256(real), endpointId, outputDir.toAbsolutePath().normalize());
+        return new RunParameters(real, sha256(real), endpointId, outputDir.toAbsolutePath().normalize(), null, false);
     }
 
     public static RunParameters from(JobParameters parameters) {
         return new RunParameters(Path.of(parameters.getString(INPUT_PATH)), parameters.getString(INPUT_SHA256),
-                parameters.getString(ENDPOINT_ID), Path.of(parameters.getString(OUTPUT_DIR)));
+                parameters.getString(ENDPOINT_ID), Path.of(parameters.getString(OUTPUT_DIR)), parameters.getString(REGENERATION),
+                Boolean.parseBoolean(parameters.getString(CANCEL_ON_STOP)));
+    }
+
+    public RunParameters withRegeneration(String label) {
+        return new RunParameters(input, inputSha256, endpointId, outputDir, label, cancelOnStop);
+    }
+
+    public RunParameters withCancelOnStop(boolean cancel) {
+        return new RunParameters(input, inputSha256, endpointId, outputDir, regeneration, cancel);
+    }
+
+    /** Same input, content and endpoint: runs of the same storyboard, regenerated or not. */
+    public boolean sameStoryboard(RunParameters other) {
+        return input.equals(other.input) && inputSha256.equals(other.inputSha256) && endpointId.equals(other.endpointId);
     }
 
     public JobParameters toJobParameters() {
-        return new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(INPUT_PATH, input.toString())
                 .addString(INPUT_SHA256, inputSha256)
-                .addString(ENDPOINT_ID, endpointId)
+                .addString(ENDPOINT_ID, endpointId);
+        if (regeneration != null) {
+            builder.addString(REGENERATION, regeneration);
+        }
+        return builder
                 .addString(OUTPUT_DIR, outputDir.toString(), false)
+                .addString(CANCEL_ON_STOP, Boolean.toString(cancelOnStop), false)
                 .toJobParameters();
     }
 

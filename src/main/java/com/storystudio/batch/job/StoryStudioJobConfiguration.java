@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.storystudio.batch.StoryStudioProperties;
 import com.storystudio.batch.generation.GeneratedSceneReader;
 import com.storystudio.batch.generation.InlineVideoStore;
+import com.storystudio.batch.generation.RunOptions;
 import com.storystudio.batch.generation.SceneGenerator;
 import com.storystudio.batch.result.ResultsCsvFile;
 import com.storystudio.batch.result.SceneResult;
@@ -133,9 +134,13 @@ public class StoryStudioJobConfiguration {
     @StepScope
     GeneratedSceneReader generatedSceneReader(@Value("#{jobParameters['" + RunParameters.INPUT_PATH + "']}") String input,
                                               @Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-                                              SceneRules rules, SceneGenerator generator, SceneResultRepository results) {
+                                              @Value("#{jobParameters['" + RunParameters.REGENERATION + "']}") String regeneration,
+                                              @Value("#{jobParameters['" + RunParameters.CANCEL_ON_STOP + "']}") String cancelOnStop,
+                                              SceneRules rules, SceneGenerator generator, SceneResultRepository results,
+                                              StopRequest stop) {
         return new GeneratedSceneReader(new CsvSceneSource(Path.of(input), rules), generator, results,
-                new InlineVideoStore(Path.of(outputDir).resolve("videos")));
+                new InlineVideoStore(Path.of(outputDir).resolve("videos")),
+                new RunOptions(regeneration == null, Boolean.parseBoolean(cancelOnStop)), stop::isRequested);
     }
 
     @Bean
