@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.storystudio.batch.StoryStudioApplication;
+import com.storystudio.batch.job.RunParameters;
+import com.storystudio.batch.ownership.ProcessIdentity;
 import com.storystudio.batch.simulator.EndpointConfig;
 import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.testing.DeadProcess;
 import com.storystudio.batch.testing.MediaFixtures;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.Storyboard;
@@ -203,6 +208,88 @@ class StoryStudioCommandTests {
         assertThat(results.subList(1, 6)).allSatisfy(line -> assertThat(line).matches("[a-z-]+,COMPLETED,http://127\\.0\\.0\\.1:\\d+/videos/.*"));
     }
 
+    @Test
+    void aSecondLaunchWhileALiveProcessRunsTheInputExitsSevenAndTouchesNothing(CapturedOutput output) throws Exception {
+        Path csv = Storyboard.in(work).remoteScene("busy-1").write("busy.csv");
+        assertThat(run("--help", "--spring.datasource.url=" + databaseUrl())).isZero(); // creates the database
+        ProcessIdentity self = ProcessIdentity.current();
+        sql("INSERT INTO run_owner (owner_id, run_key, input_path, host, pid, process_started_ms, started_at, heartbeat_at) "
+                + "VALUES ('the-nightly-run', ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                runKey(csv), csv.toRealPath().toString(), self.host(), self.pid(), self.startedMs());
+
+        assertThat(runAgainstRemote("--input=" + csv)).isEqualTo(7);
+
+        assertThat(output.getErr()).contains("another StoryStudio process (pid " + self.pid(), "is running " + csv.toRealPath(),
+                "nothing was done");
+        assertThat(remote.stats().runRequests()).isZero();
+        assertThat(remote.stats().graphqlRequests()).isZero();
+    }
+
+    @Test
+    void aRunWhoseProcessDiedIsRecoveredByTheNextLaunchAndContinued(CapturedOutput output) throws Exception {
+        Path csv = Storyboard.in(work).localScene("crash-1").localScene("crash-2").write("crash.csv");
+        remote.faults().setUnavailable(true);
+        // RunPod down: nothing submitted, and the worker change (which may have gone through) not undone.
+        assertThat(runAgainstRemote("--input=" + csv, "--storystudio.restore-retry-delay=10ms")).isEqualTo(5);
+        remote.faults().setUnavailable(false);
+        // What kill -9 leaves behind: the execution and its steps STARTED, the dead process's row.
+        sql("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL");
+        sql("UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL");
+        ProcessIdentity dead = DeadProcess.onThisHost();
+        sql("INSERT INTO run_owner (owner_id, run_key, input_path, host, pid, process_started_ms, started_at, heartbeat_at) "
+                + "VALUES ('killed-run', ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                runKey(csv), csv.toRealPath().toString(), dead.host(), dead.pid(), dead.startedMs());
+
+        assertThat(runAgainstRemote("--input=" + csv)).isZero();
+
+        assertThat(output.getOut()).contains("belonged to a process that is gone (pid " + dead.pid(), "Recovering the run of",
+                "run COMPLETED", "2 total, 2 with video");
+        assertThat(SimulatedJobs.countByPrompt(remote.jobs()).values()).hasSize(2).containsOnly(1L);
+        assertThat(remote.endpoint().workersMin()).isZero();
+        assertThat(sqlCount("SELECT COUNT(*) FROM batch_job_execution WHERE status IN ('STARTED', 'STOPPING')")).isZero();
+        assertThat(sqlCount("SELECT COUNT(*) FROM run_owner")).isZero();
+    }
+
+    @Test
+    void restoreWorkerPutsBackTheScalingARunLeftBehind(CapturedOutput output) throws Exception {
+        assertThat(run("--help", "--spring.datasource.url=" + databaseUrl())).isZero();
+        remote.setEndpoint(new EndpointConfig(1, 3, 300));
+        sql("INSERT INTO worker_baseline (endpoint_id, workers_min, idle_timeout_seconds, recorded_at) VALUES (?, 0, 45, CURRENT_TIMESTAMP)",
+                remote.endpointId());
+
+        assertThat(runAgainstRemote("--restore-worker")).isZero();
+
+        assertThat(output.getOut()).contains("restored to its scaling from before the run");
+        assertThat(remote.endpoint()).isEqualTo(new EndpointConfig(0, 3, 45));
+        assertThat(runAgainstRemote("--restore-worker")).isZero();
+        assertThat(output.getOut()).contains("nothing to restore");
+        assertThat(remote.stats().runRequests()).isZero();
+    }
+
+    @Test
+    void aStoryboardWithScenesGeneratedBeforeReusesTheirVideosUnlessAskedToRegenerate(CapturedOutput output) throws Exception {
+        Path first = Storyboard.in(work.resolve("monday")).localScene("hello").localScene("bye").write("monday.csv");
+        Path second = Storyboard.in(work.resolve("tuesday")).localScene("hello").localScene("bye").remoteScene("new")
+                .write("tuesday.csv");
+        assertThat(runAgainstRemote("--input=" + first)).isZero();
+        int jobsAfterMonday = remote.jobs().size();
+
+        assertThat(runAgainstRemote("--input=" + second)).isZero();
+
+        assertThat(remote.jobs()).hasSize(jobsAfterMonday + 1);
+        List<String> tuesday = Files.readAllLines(work.resolve("out/tuesday-results.csv"));
+        assertThat(tuesday.get(0)).endsWith(",reused_from,possible_duplicates");
+        assertThat(tuesday.subList(1, 4)).satisfiesExactly(
+                line -> assertThat(line).startsWith("hello,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0$"),
+                line -> assertThat(line).startsWith("bye,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0$"),
+                line -> assertThat(line).startsWith("new,COMPLETED,").endsWith(",,0"));
+
+        assertThat(runAgainstRemote("--input=" + second, "--regenerate")).isZero();
+        assertThat(remote.jobs()).hasSize(jobsAfterMonday + 4);
+        assertThat(Files.readAllLines(work.resolve("out/tuesday-results.csv")).subList(1, 4)).allSatisfy(line ->
+                assertThat(line).endsWith(",,0"));
+    }
+
     private int runAgainstRemote(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.addAll(List.of("--runpod.base-url=" + remote.baseUrl(), "--runpod.endpoint-id=" + remote.endpointId(),
@@ -218,6 +305,29 @@ class StoryStudioCommandTests {
 
     private String databaseUrl() {
         return "jdbc:h2:file:" + work.resolve("db/jobs") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private void sql(String statement, Object... arguments) throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl(), "sa", "");
+             PreparedStatement prepared = connection.prepareStatement(statement)) {
+            for (int i = 0; i < arguments.length; i++) {
+                prepared.setObject(i + 1, arguments[i]);
+            }
+            prepared.executeUpdate();
+        }
+    }
+
+    private long sqlCount(String query) throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl(), "sa", "");
+             ResultSet rows = connection.createStatement().executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private String runKey(Path csv) throws Exception {
+        RunParameters run = RunParameters.of(csv, remote.endpointId(), work.resolve("out"));
+        return new DefaultJobKeyGenerator().generateKey(run.toJobParameters());
     }
 
     /** Every text value in every table of the job database. */

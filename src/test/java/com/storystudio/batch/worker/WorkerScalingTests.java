@@ -3,24 +3,35 @@ package com.storystudio.batch.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.storystudio.batch.ownership.ProcessIdentity;
+import com.storystudio.batch.ownership.RunOwnerTable;
+import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.runpod.ApiKey;
 import com.storystudio.batch.runpod.GraphQlWorkerControl;
 import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodHttp;
+import com.storystudio.batch.runpod.WorkerControl;
 import com.storystudio.batch.runpod.WorkerSettings;
 import com.storystudio.batch.simulator.EndpointConfig;
 import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.testing.DeadProcess;
 import com.storystudio.batch.testing.SimulatorTestConfiguration;
 
 /** Enabling and restoring the active worker, with the baseline kept in the database in between. */
@@ -43,6 +54,17 @@ class WorkerScalingTests {
 
     @Autowired
     WorkerLeases leases;
+
+    @Autowired
+    WorkerControl control;
+
+    @Autowired
+    RunOwnerTable ownerTable;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final List<RunOwnership> owners = new ArrayList<>();
 
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -131,5 +153,66 @@ class WorkerScalingTests {
         refused.enable();
 
         assertThat(refused.restorePending()).isFalse();
+    }
+
+    @Test
+    void ofTwoRunsSharingTheEndpointOnlyTheLastOneOutRestoresIt() {
+        WorkerScaling nightly = anotherRun();
+        WorkerScaling manual = anotherRun();
+
+        nightly.enable();
+        manual.enable();
+        assertThat(nightly.restore()).isFalse();
+        assertThat(simulator.endpoint().workersMin()).isEqualTo(1);
+        assertThat(nightly.restorePending()).isFalse();
+
+        assertThat(manual.restore()).isTrue();
+        assertThat(simulator.endpoint()).isEqualTo(new EndpointConfig(0, 3, 45));
+        // The endpoint never went back to 0 while a run was still using it.
+        assertThat(simulator.stats().workersMinHistory()).endsWith(0, 1, 0);
+    }
+
+    @Test
+    void theLeaseOfARunThatDiedIsReclaimedAndTheEndpointRestored() {
+        scaling.enable();
+        ProcessIdentity dead = DeadProcess.onThisHost();
+        String deadOwner = UUID.randomUUID().toString();
+        jdbc.update("""
+                INSERT INTO run_owner (owner_id, host, pid, process_started_ms, started_at, heartbeat_at)
+                VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""", deadOwner, dead.host(), dead.pid(), dead.startedMs());
+        jdbc.update("INSERT INTO worker_lease (endpoint_id, owner_id, acquired_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                simulator.endpointId(), deadOwner);
+
+        assertThat(scaling.restore()).isTrue();
+
+        assertThat(simulator.endpoint().workersMin()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM worker_lease", Integer.class)).isZero();
+    }
+
+    @Test
+    void theOperatorsRestoreWorksWhateverRunsStillHoldLeases() {
+        WorkerScaling running = anotherRun();
+        running.enable();
+
+        assertThat(scaling.sharingRuns()).hasSize(1);
+        assertThat(scaling.restoreBaseline()).isTrue();
+
+        assertThat(simulator.endpoint().workersMin()).isZero();
+        assertThat(running.restore()).isFalse();
+        assertThat(simulator.endpoint().workersMin()).isZero();
+    }
+
+    /** A second process's view of the endpoint: its own run_owner row and lease. */
+    private WorkerScaling anotherRun() {
+        RunOwnership ownership = new RunOwnership(ownerTable, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        owners.add(ownership);
+        return new WorkerScaling(control, baselines, new WorkerLeases(jdbc, transactionManager, ownership, Clock.systemUTC()),
+                simulator.endpointId(), Duration.ofSeconds(300), 2, Duration.ofMillis(10));
+    }
+
+    @AfterEach
+    void endOtherRuns() {
+        owners.forEach(RunOwnership::close);
+        jdbc.update("DELETE FROM worker_lease");
     }
 }
