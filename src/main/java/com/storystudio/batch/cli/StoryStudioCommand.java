@@ -249,7 +249,7 @@ public class StoryStudioCommand implements ApplicationRunner, ExitCodeGenerator 
         String headline = invalid.isEmpty()
                 ? "run %s".formatted(execution.getStatus())
                 : "input rejected: %d problem(s), nothing was submitted".formatted(invalid.stream().mapToInt(e -> e.problems().size()).sum());
-        new RunSummary(headline, run.input(), instanceId, execution.getId(), scenes, (int) withVideo, failed, totals.submissions(),
+        new RunSummary(headline, run.input(), instanceId, execution.getId(), scenes, (int) withVideo, reused(recorded), failed, totals.submissions(),
                 totals.possibleDuplicates(), workerState(restorePending), invalid.isEmpty() ? csv.path() : null,
                 elapsed(execution), simulation(), code).print(out);
         return code;
@@ -265,10 +265,14 @@ public class StoryStudioCommand implements ApplicationRunner, ExitCodeGenerator 
         LedgerTotals totals = ledger.totals(instance.getInstanceId());
         int withVideo = (int) recorded.stream().filter(SceneResult::hasVideo).count();
         new RunSummary("already done: every scene of this input has its video; nothing was submitted", run.input(),
-                instance.getInstanceId(), last == null ? null : last.getId(), recorded.size(), withVideo, List.of(),
+                instance.getInstanceId(), last == null ? null : last.getId(), recorded.size(), withVideo, reused(recorded), List.of(),
                 totals.submissions(), totals.possibleDuplicates(), workerState(scaling.restorePending()), csv.path(), null, null,
                 ExitCode.SUCCESS).print(out);
         return ExitCode.SUCCESS;
+    }
+
+    private static int reused(List<SceneResult> recorded) {
+        return (int) recorded.stream().filter(r -> r.reusedFrom() != null).count();
     }
 
     private static boolean generationCompleted(JobExecution execution) {
