@@ -1,14 +1,23 @@
 package com.storystudio.batch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
+import com.storystudio.batch.ownership.ProcessIdentity;
+import com.storystudio.batch.ownership.RunInProgressException;
+import com.storystudio.batch.ownership.RunOwner;
+import com.storystudio.batch.ownership.RunOwnerTable;
+import com.storystudio.batch.ownership.RunOwnership;
+import com.storystudio.batch.testing.DeadProcess;
 import com.storystudio.batch.testing.EmbeddedPostgresConfiguration;
 import com.storystudio.batch.testing.FunctionalTestConfiguration;
 
@@ -21,6 +30,9 @@ import com.storystudio.batch.testing.FunctionalTestConfiguration;
 // The PostgreSQL server lives in this class's context: close it with the class, not at JVM exit.
 @DirtiesContext
 class PostgresFunctionalTests extends JobFunctionalScenarios {
+
+    @Autowired
+    RunOwnerTable owners;
 
     @Test
     void springBatchsTablesAndTheMigrationAreCreatedInTheApplicationsOwnDatabase() {
@@ -59,5 +71,27 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
         return jdbc.queryForMap("""
                 SELECT data_type, is_identity FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?""", table, column);
+    }
+
+    @Test
+    void runClaimsRefuseALiveOwnerAndTakeOverADeadOneOnPostgres() {
+        RunOwnership nightly = new RunOwnership(owners, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        RunOwnership manual = new RunOwnership(owners, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        try {
+            nightly.claim("pg-run-key", "/stories/pg.csv");
+            assertThatThrownBy(() -> manual.claim("pg-run-key", "/stories/pg.csv")).isInstanceOf(RunInProgressException.class);
+
+            ProcessIdentity dead = DeadProcess.onThisHost();
+            jdbc.update("UPDATE run_owner SET pid = ?, process_started_ms = ? WHERE owner_id = ?", dead.pid(), dead.startedMs(),
+                    nightly.ownerId());
+            assertThat(manual.claim("pg-run-key", "/stories/pg.csv")).get().extracting(RunOwner::ownerId)
+                    .isEqualTo(nightly.ownerId());
+        }
+        finally {
+            nightly.close();
+            manual.close();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_owner WHERE owner_id IN (?, ?)", Integer.class,
+                nightly.ownerId(), manual.ownerId())).isZero();
     }
 }
