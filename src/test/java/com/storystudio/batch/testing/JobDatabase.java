@@ -19,14 +19,12 @@ import java.util.List;
 public final class JobDatabase {
 
     /**
-     * The one place the URL is written: {@code %s} is the database file without its {@code .mv.db}.
-     * <p>
-     * No {@code WRITE_DELAY=0} on purpose: H2's default delays writing a commit to the file by up to 500 ms,
-     * so a SIGKILL loses the last commits (a ledger row, a job id) unless the application makes them durable
-     * itself. The user's own URL (the default {@code ./data/storystudio}) does not have the setting either, so
-     * adding it here would let the kill tests pass where a user would lose the rows.
+     * The one place the URL is written: {@code %s} is the database file without its {@code .mv.db}. The
+     * options are those of the application's default URL (application.properties), so that launches behave
+     * as a user's would: {@code WRITE_DELAY=0} in particular, without which H2 holds commits back for up to
+     * 500 ms and a SIGKILL loses a ledger row or job id the application had already committed.
      */
-    public static final String H2_URL_FORMAT = "jdbc:h2:file:%s;AUTO_SERVER=TRUE";
+    public static final String H2_URL_FORMAT = "jdbc:h2:file:%s;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
     private final String url;
 
