@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP handler: counts the request, lets the fault switches and the API key check have their say
- * (in that order, as a failing gateway answers before it authenticates), then hands over to the route.
- * Never logs headers: they carry the API key.
+ * (in that order, as a failing gateway answers before it authenticates), then hands over to the route, and
+ * shows the answer to the {@link RequestObserver} before sending it. Never logs headers: they carry the API key.
  */
 final class RequestDispatcher implements HttpHandler {
 
@@ -26,6 +26,7 @@ final class RequestDispatcher implements HttpHandler {
     private final RequestCounters counters;
     private final JsonCodec json;
     private final Map<Route, RouteHandler> handlers;
+    private volatile RequestObserver observer = RequestObserver.NONE;
 
     RequestDispatcher(String endpointId, String apiKey, FaultInjector faults, RequestCounters counters,
                       JsonCodec json, Map<Route, RouteHandler> handlers) {
@@ -41,20 +42,37 @@ final class RequestDispatcher implements HttpHandler {
     public void handle(HttpExchange exchange) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        RouteMatch match = RouteMatch.of(path);
+        BodyRead body = new BodyRead();
         HttpReply reply;
         try {
-            reply = respond(exchange, method, RouteMatch.of(path));
+            reply = respond(exchange, method, match, body);
         } catch (InvalidRequestException e) {
             reply = json.error(400, e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.warn("RunPod simulator failed to answer {} {}", method, path, e);
             reply = json.error(500, "simulator error: " + e.getMessage());
         }
+        tellObserver(new ObservedRequest(method, path, match.route().name(), body.text(),
+                reply.dropConnection() ? ObservedRequest.DROPPED : reply.status()));
         send(exchange, reply);
         log.debug("{} {} -> {}", method, path, reply.dropConnection() ? "connection dropped" : reply.status());
     }
 
-    private HttpReply respond(HttpExchange exchange, String method, RouteMatch match) throws IOException {
+    void observe(RequestObserver observer) {
+        this.observer = observer == null ? RequestObserver.NONE : observer;
+    }
+
+    private void tellObserver(ObservedRequest request) {
+        try {
+            observer.answering(request);
+        } catch (RuntimeException e) {
+            log.warn("Request observer failed on {} {}; answering anyway", request.method(), request.path(), e);
+        }
+    }
+
+    private HttpReply respond(HttpExchange exchange, String method, RouteMatch match, BodyRead read)
+            throws IOException {
         Route route = match.route();
         route.counter().ifPresent(counters::increment);
         if (route.isApi()) {
@@ -74,7 +92,18 @@ final class RequestDispatcher implements HttpHandler {
         }
         byte[] body = route.hasBody()
                 ? RequestBodies.read(exchange.getRequestBody(), RequestBodies.MAX_BYTES) : new byte[0];
+        read.bytes = body;
         return handlers.get(route).handle(new ApiRequest(method, match, body));
+    }
+
+    /** The body as far as the request got to have it read; empty if it was refused before. */
+    private static final class BodyRead {
+
+        private byte[] bytes = new byte[0];
+
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private Optional<HttpReply> gate(HttpExchange exchange) {

@@ -34,16 +34,19 @@ public final class RunPodSimulator implements AutoCloseable {
     private final EndpointSimulation simulation;
     private final SimulatorFaults faults;
     private final RequestCounters counters;
+    private final RequestDispatcher dispatcher;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RunPodSimulator(SimulatorSettings settings, SimulatorHttpServer http, EndpointSimulation simulation,
-                            SimulatorFaults faults, RequestCounters counters, ScheduledExecutorService ticker) {
+                            SimulatorFaults faults, RequestCounters counters, RequestDispatcher dispatcher,
+                            ScheduledExecutorService ticker) {
         this.settings = settings;
         this.http = http;
         this.simulation = simulation;
         this.faults = faults;
         this.counters = counters;
+        this.dispatcher = dispatcher;
         this.ticker = ticker;
     }
 
@@ -92,9 +95,11 @@ public final class RunPodSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        http.start(new RequestDispatcher(settings.endpointId(), settings.apiKey(), injector, counters, json,
-                handlers));
-        RunPodSimulator simulator = new RunPodSimulator(settings, http, simulation, faults, counters, ticker);
+        RequestDispatcher dispatcher = new RequestDispatcher(settings.endpointId(), settings.apiKey(), injector,
+                counters, json, handlers);
+        http.start(dispatcher);
+        RunPodSimulator simulator = new RunPodSimulator(settings, http, simulation, faults, counters, dispatcher,
+                ticker);
         // Requests advance the model themselves; the ticker keeps it current for observers between requests.
         ticker.scheduleWithFixedDelay(simulator::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         log.info("RunPod simulator for endpoint {} listening on {} (time scale {}x)", settings.endpointId(),
@@ -118,6 +123,14 @@ public final class RunPodSimulator implements AutoCloseable {
     /** The live fault switches; changes apply to the next request or job. */
     public SimulatorFaults faults() {
         return faults;
+    }
+
+    /**
+     * Sets the one observer of every request from now on, replacing the previous one; {@code null} or
+     * {@link RequestObserver#NONE} stops observing. See {@link RequestObserver} for when it is called.
+     */
+    public void observe(RequestObserver observer) {
+        dispatcher.observe(observer);
     }
 
     public SimulatorStats stats() {
