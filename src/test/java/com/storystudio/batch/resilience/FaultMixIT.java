@@ -7,21 +7,15 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
 import com.storystudio.batch.simulator.SimulatorFaults;
 import com.storystudio.batch.simulator.SimulatorStats;
 import com.storystudio.batch.testing.JobDatabase;
 import com.storystudio.batch.testing.JobDatabase.SubmissionRow;
 import com.storystudio.batch.testing.SimulatedJobs;
-import com.storystudio.batch.testing.StoryStudioJar;
 import com.storystudio.batch.testing.StoryStudioProcess;
-import com.storystudio.batch.testing.TestSimulators;
 
 /**
  * One launch of 40 scenes through an endpoint that fails in every way it can at once: 500s, 429s, dropped
@@ -29,28 +23,10 @@ import com.storystudio.batch.testing.TestSimulators;
  * must end with its video, and every remote job the ledger cannot name must be one it owned up to as a
  * possible duplicate.
  */
-class FaultMixIT {
+class FaultMixIT extends JarAgainstEmulator {
 
     private static final int SCENES = 40;
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(120);
-
-    @TempDir
-    Path work;
-
-    private RunPodSimulator remote;
-    private StoryStudioJar jar;
-
-    @BeforeEach
-    void start() {
-        remote = RunPodSimulator.start(TestSimulators.fast());
-        jar = StoryStudioJar.against(remote, work);
-    }
-
-    @AfterEach
-    void stop() {
-        jar.close();
-        remote.close();
-    }
 
     @Test
     void everySceneCompletesAndEveryJobTheLedgerCannotNameIsCountedAsAPossibleDuplicate() {

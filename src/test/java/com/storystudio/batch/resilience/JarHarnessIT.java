@@ -5,48 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.testing.JobDatabase;
 import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.Storyboard;
-import com.storystudio.batch.testing.StoryStudioJar;
 import com.storystudio.batch.testing.StoryStudioProcess;
-import com.storystudio.batch.testing.TestSimulators;
 
 /**
  * The harness itself, on what any version of the application must do: a plain launch of the jar ends 0 with
  * every scene recorded, and a launch killed with SIGKILL in the middle of a run leaves its execution STARTED
  * and the endpoint's worker on: the state every recovery starts from.
  */
-class JarHarnessIT {
+class JarHarnessIT extends JarAgainstEmulator {
 
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path work;
-
-    private RunPodSimulator remote;
-    private StoryStudioJar jar;
-    private ObservedTraffic traffic;
-
-    @BeforeEach
-    void start() {
-        remote = RunPodSimulator.start(TestSimulators.fast());
-        traffic = ObservedTraffic.of(remote);
-        jar = StoryStudioJar.against(remote, work);
-    }
-
-    @AfterEach
-    void stop() {
-        jar.close();
-        remote.close();
-    }
 
     @Test
     void aPlainLaunchCompletesEverySceneAndExitsZero() {

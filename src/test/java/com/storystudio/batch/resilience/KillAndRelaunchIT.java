@@ -13,12 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
 import com.storystudio.batch.simulator.SimulatorStats;
 import com.storystudio.batch.testing.JobDatabase;
@@ -26,16 +22,14 @@ import com.storystudio.batch.testing.JobDatabase.SceneResultRow;
 import com.storystudio.batch.testing.JobDatabase.SubmissionRow;
 import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.SimulatedJobs;
-import com.storystudio.batch.testing.StoryStudioJar;
 import com.storystudio.batch.testing.StoryStudioProcess;
-import com.storystudio.batch.testing.TestSimulators;
 
 /**
  * kill -9 at the worst moments, then the same command again until it is done: a killed run is recovered and
  * continued by the next launch, finished scenes are not paid for again, an accepted job is re-attached, and a
  * {@code /run} whose answer was never read is resubmitted and counted as a possible duplicate.
  */
-class KillAndRelaunchIT {
+class KillAndRelaunchIT extends JarAgainstEmulator {
 
     private static final int SCENES = 40;
     private static final int KILLS = 10;
@@ -44,26 +38,6 @@ class KillAndRelaunchIT {
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(90);
     private static final int SIGKILLED = 128 + 9;
     private static final String IN_FLIGHT = "--max-in-flight=3";
-
-    @TempDir
-    Path work;
-
-    private RunPodSimulator remote;
-    private ObservedTraffic traffic;
-    private StoryStudioJar jar;
-
-    @BeforeEach
-    void start() {
-        remote = RunPodSimulator.start(TestSimulators.fast());
-        traffic = ObservedTraffic.of(remote);
-        jar = StoryStudioJar.against(remote, work);
-    }
-
-    @AfterEach
-    void stop() {
-        jar.close();
-        remote.close();
-    }
 
     @Test
     void tenSigkillsAtChosenRequestsThenRelaunchesUntilEverySceneHasExactlyOneVideo() {

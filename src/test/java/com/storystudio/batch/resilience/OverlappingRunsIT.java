@@ -8,19 +8,14 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatorStats;
 import com.storystudio.batch.testing.JobDatabase;
 import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.SimulatedJobs;
-import com.storystudio.batch.testing.StoryStudioJar;
 import com.storystudio.batch.testing.StoryStudioProcess;
-import com.storystudio.batch.testing.TestSimulators;
 
 /**
  * Several processes, one endpoint, one database. Runs of different inputs share the active worker through
@@ -30,7 +25,7 @@ import com.storystudio.batch.testing.TestSimulators;
  * The interleavings are made, not hoped for: a run is held inside one of its {@code /run} requests (the
  * emulator's observer waits on a latch) until the other process has done what the test needs.
  */
-class OverlappingRunsIT {
+class OverlappingRunsIT extends JarAgainstEmulator {
 
     private static final int LONG = 30;
     private static final int SHORT = 5;
@@ -38,28 +33,13 @@ class OverlappingRunsIT {
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration HOLD_AT_MOST = Duration.ofSeconds(60);
 
-    @TempDir
-    Path work;
-
-    private RunPodSimulator remote;
-    private ObservedTraffic traffic;
-    private StoryStudioJar jar;
     private Path longCsv;
     private Path shortCsv;
 
     @BeforeEach
-    void start() {
-        remote = RunPodSimulator.start(TestSimulators.fast());
-        traffic = ObservedTraffic.of(remote);
-        jar = StoryStudioJar.against(remote, work);
+    void storyboards() {
         longCsv = Scenes.numbered(work.resolve("long"), "long-", LONG).write("long.csv");
         shortCsv = Scenes.numbered(work.resolve("short"), "short-", SHORT).write("short.csv");
-    }
-
-    @AfterEach
-    void stop() {
-        jar.close();
-        remote.close();
     }
 
     @Test
