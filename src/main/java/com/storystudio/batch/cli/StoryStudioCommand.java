@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,10 +133,10 @@ public class StoryStudioCommand implements ApplicationRunner, ExitCodeGenerator 
         }
         RunParameters run = RunParameters.of(options.input(), connection.endpointId(), options.outputDir())
                 .withCancelOnStop(options.cancelOnStop());
-        List<RunHistory.PastRun> history = new RunHistory(jobRepository).of(run);
-        Optional<RunHistory.PastRun> unfinishedRegeneration = RunHistory.unfinishedRegeneration(history);
+        RunHistory history = new RunHistory(jobRepository);
         if (options.regenerate()) {
-            run = run.withRegeneration(unfinishedRegeneration.map(past -> past.parameters().regeneration())
+            run = run.withRegeneration(RunHistory.unfinishedRegeneration(history.of(run))
+                    .map(past -> past.parameters().regeneration())
                     .orElseGet(() -> clock.instant().toString()));
         }
         ResultsCsvFile csv = ResultsCsvFile.forInput(run.outputDir(), run.input());
@@ -157,8 +156,11 @@ public class StoryStudioCommand implements ApplicationRunner, ExitCodeGenerator 
             if (existing != null) {
                 JobExecution last = jobRepository.getLastJobExecution(existing);
                 if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                    RunHistory.PastRun newest = RunHistory.latestCompleted(history).orElseThrow();
-                    return alreadyDone(run, newest.instance(), newest.lastExecution(), csv, unfinishedRegeneration.isPresent());
+                    // Only here is the history read: it loads every earlier run of the job.
+                    List<RunHistory.PastRun> past = history.of(run);
+                    RunHistory.PastRun newest = RunHistory.latestCompleted(past).orElseThrow();
+                    return alreadyDone(run, newest.instance(), newest.lastExecution(), csv,
+                            RunHistory.unfinishedRegeneration(past).isPresent());
                 }
                 if (last != null && last.getStatus().isRunning()) {
                     recover(run, last);
