@@ -1,6 +1,7 @@
 package com.storystudio.batch.ownership;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,7 +75,7 @@ public class RunOwnership implements AutoCloseable {
                 if (holder.isEmpty()) {
                     continue; // released in the meantime
                 }
-                if (isAlive(holder.get())) {
+                if (isAlive(holder.get(), table.databaseNow())) {
                     throw new RunInProgressException(holder.get());
                 }
                 log.warn("The earlier run of {} belonged to a process that is gone ({}); taking it over", inputPath,
@@ -94,7 +95,11 @@ public class RunOwnership implements AutoCloseable {
     /** The live ones among the given owners; {@code run_owner} rows of dead ones are removed. */
     public List<RunOwner> alive(List<String> ownerIds) {
         List<RunOwner> rows = table.findAll(ownerIds);
-        List<RunOwner> dead = rows.stream().filter(row -> !isAlive(row)).toList();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Instant now = table.databaseNow();
+        List<RunOwner> dead = rows.stream().filter(row -> !isAlive(row, now)).toList();
         dead.forEach(row -> {
             log.info("Process {} is gone: releasing what it held", row.describe());
             table.delete(row.ownerId());
@@ -102,8 +107,8 @@ public class RunOwnership implements AutoCloseable {
         return rows.stream().filter(row -> !dead.contains(row)).toList();
     }
 
-    boolean isAlive(RunOwner owner) {
-        return owner.ownerId().equals(ownerId) || owner.isAlive(process, table.databaseNow(), heartbeatTimeout);
+    private boolean isAlive(RunOwner owner, Instant databaseNow) {
+        return owner.ownerId().equals(ownerId) || owner.isAlive(process, databaseNow, heartbeatTimeout);
     }
 
     private void beat() {
