@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,7 +83,7 @@ public class SubmissionLedger {
             statement.setString(4, fingerprint);
             statement.setString(5, endpointId);
             statement.setString(6, SubmissionState.SUBMITTING.name());
-            statement.setObject(7, timestamp(now));
+            statement.setObject(7, Timestamps.of(now));
             return statement;
         }, keys));
         long id = keys.getKeyAs(Number.class).longValue();
@@ -94,24 +93,24 @@ public class SubmissionLedger {
 
     public void accepted(long id, String remoteJobId, String remoteStatus, int unansweredAttempts) {
         update("UPDATE scene_submission SET state = ?, remote_job_id = ?, remote_status = ?, unanswered_attempts = ?, accepted_at = ? WHERE id = ?",
-                SubmissionState.SUBMITTED.name(), remoteJobId, remoteStatus, unansweredAttempts, timestamp(clock.instant()), id);
+                SubmissionState.SUBMITTED.name(), remoteJobId, remoteStatus, unansweredAttempts, Timestamps.of(clock.instant()), id);
     }
 
     /** {@code /run} did not create a job, but may have sent some unanswered attempts before failing. */
     public void notSubmitted(long id, int unansweredAttempts, String reason) {
         update("UPDATE scene_submission SET state = ?, unanswered_attempts = ?, error = ?, finished_at = ? WHERE id = ?",
-                SubmissionState.NOT_SUBMITTED.name(), unansweredAttempts, truncate(reason), timestamp(clock.instant()), id);
+                SubmissionState.NOT_SUBMITTED.name(), unansweredAttempts, truncate(reason), Timestamps.of(clock.instant()), id);
     }
 
     public void completed(long id, String remoteStatus, String videoUrl, Double generationTime, Double videoSizeMb) {
         update("UPDATE scene_submission SET state = ?, remote_status = ?, video_url = ?, generation_time = ?, video_size_mb = ?, finished_at = ? WHERE id = ?",
-                SubmissionState.COMPLETED.name(), remoteStatus, videoUrl, generationTime, videoSizeMb, timestamp(clock.instant()), id);
+                SubmissionState.COMPLETED.name(), remoteStatus, videoUrl, generationTime, videoSizeMb, Timestamps.of(clock.instant()), id);
     }
 
     /** A terminal state other than COMPLETED: FAILED, CANCELLED, TIMED_OUT or VANISHED. */
     public void ended(long id, SubmissionState state, String remoteStatus, String error) {
         update("UPDATE scene_submission SET state = ?, remote_status = ?, error = ?, finished_at = ? WHERE id = ?",
-                state.name(), remoteStatus, truncate(error), timestamp(clock.instant()), id);
+                state.name(), remoteStatus, truncate(error), Timestamps.of(clock.instant()), id);
     }
 
     public LedgerTotals totals(long jobInstanceId) {
@@ -127,10 +126,6 @@ public class SubmissionLedger {
     }
 
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return Timestamps.of(instant);
-    }
-
     private static String truncate(String text) {
         return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     }
@@ -140,10 +135,6 @@ public class SubmissionLedger {
                 rs.getString("fingerprint"), SubmissionState.valueOf(rs.getString("state")), rs.getString("remote_job_id"),
                 rs.getString("remote_status"), rs.getInt("unanswered_attempts"), rs.getString("video_url"),
                 rs.getObject("generation_time", Double.class), rs.getObject("video_size_mb", Double.class),
-                rs.getString("error"), instant(rs, "started_at"), instant(rs, "accepted_at"), instant(rs, "finished_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return Timestamps.read(rs, column);
+                rs.getString("error"), Timestamps.read(rs, "started_at"), Timestamps.read(rs, "accepted_at"), Timestamps.read(rs, "finished_at"));
     }
 }

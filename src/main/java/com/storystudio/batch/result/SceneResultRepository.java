@@ -3,13 +3,14 @@ package com.storystudio.batch.result;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import com.storystudio.batch.persistence.Timestamps;
 
 /** The results table: one row per scene and job instance, replaced when a restart retries a failed scene. */
 @Repository
@@ -25,7 +26,7 @@ public class SceneResultRepository {
 
     /** Runs in the caller's (chunk) transaction. */
     public void save(long jobInstanceId, List<? extends SceneResult> results) {
-        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        var now = Timestamps.of(clock.instant());
         for (SceneResult r : results) {
             // Update-then-insert is portable across H2 and PostgreSQL; one writer per job instance.
             int updated = jdbc.update("""

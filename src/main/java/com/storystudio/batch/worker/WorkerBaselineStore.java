@@ -1,7 +1,6 @@
 package com.storystudio.batch.worker;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.storystudio.batch.persistence.OwnTransaction;
+import com.storystudio.batch.persistence.Timestamps;
 
 import com.storystudio.batch.runpod.WorkerSettings;
 
@@ -43,7 +43,7 @@ public class WorkerBaselineStore {
     public void save(String endpointId, WorkerSettings baseline) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
                 "INSERT INTO worker_baseline (endpoint_id, workers_min, idle_timeout_seconds, recorded_at) VALUES (?, ?, ?, ?)",
-                endpointId, baseline.workersMin(), baseline.idleTimeoutSeconds(), clock.instant().atOffset(ZoneOffset.UTC)));
+                endpointId, baseline.workersMin(), baseline.idleTimeoutSeconds(), Timestamps.of(clock.instant())));
     }
 
     public void delete(String endpointId) {
