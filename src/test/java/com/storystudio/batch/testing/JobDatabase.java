@@ -24,7 +24,7 @@ public final class JobDatabase {
      * as a user's would: {@code WRITE_DELAY=0} in particular, without which H2 holds commits back for up to
      * 500 ms and a SIGKILL loses a ledger row or job id the application had already committed.
      */
-    public static final String H2_URL_FORMAT = "jdbc:h2:file:%s;AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    public static final String H2_URL_FORMAT = "jdbc:h2:file:%s;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0";
 
     private final String url;
 
