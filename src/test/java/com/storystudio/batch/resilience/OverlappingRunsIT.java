@@ -160,6 +160,39 @@ class OverlappingRunsIT extends JarAgainstEmulator {
         assertThat(database.jobExecutions()).extracting(JobDatabase.JobExecutionRow::status).doesNotContain("STARTING", "STARTED", "STOPPING");
     }
 
+    @Test
+    void theRunThatServesTheH2FileMayFinishWhileTheOtherGoesOn() {
+        // The short run opens the file first and so serves it (AUTO_SERVER) to the long one. It exits while
+        // the long run is inside a /run: the long run's connections go with it, and it must carry on.
+        CountDownLatch longAtThirdRun = new CountDownLatch(1);
+        ArmedLaunch shortRun = ArmedLaunch.of(traffic, 1, ObservedTraffic.runOfScenes("short-"), held -> hold(longAtThirdRun),
+                () -> jar.run(shortCsv));
+        awaitFired(shortRun);
+
+        ArmedLaunch longRun = ArmedLaunch.of(traffic, 3, ObservedTraffic.runOfScenes("long-"), held -> {
+            longAtThirdRun.countDown();
+            shortRun.process().waitFor(LAUNCH_TIMEOUT);
+        }, () -> jar.run(longCsv));
+        int longExit = longRun.process().waitFor(LAUNCH_TIMEOUT);
+        int shortExit = shortRun.process().waitFor(LAUNCH_TIMEOUT);
+
+        SimulatorStats stats = remote.stats();
+        new Figures("OverlappingRunsIT: the run serving the H2 file exits first")
+                .add("short run exit code", shortExit)
+                .add("long run exit code", longExit)
+                .add("workersMin history", stats.workersMinHistory())
+                .add("jobs created", stats.jobsCreated())
+                .print();
+
+        assertThat(longRun.trigger().fired()).as(longRun.process()::describe).isTrue();
+        assertThat(shortExit).as(shortRun.process()::describe).isZero();
+        assertThat(longExit).as(longRun.process()::describe).isZero();
+        assertThat(remote.endpoint().workersMin()).isZero();
+        assertThat(stats.workersMinHistory()).containsExactly(0, 1, 0);
+        assertThat(jar.database().sceneResults()).hasSize(LONG + SHORT).allSatisfy(Scenes::completedWithVideo);
+        assertThat(SimulatedJobs.countByPrompt(remote.jobs())).hasSize(LONG + SHORT).allSatisfy((prompt, jobs) -> assertThat(jobs).isOne());
+    }
+
     /** Holds the request being answered (and with it the process that sent it) until {@code latch} opens. */
     private static void hold(CountDownLatch latch) {
         try {
