@@ -59,12 +59,13 @@ public class SubmissionLedger {
     }
 
     /**
-     * Submissions of the scene that may have created a RunPod job nobody knows the id of: rows left
-     * SUBMITTING by a process that died mid-call, and {@code /run} attempts whose answer was lost.
+     * Submissions of the scene that may have been paid for without giving it its video: rows left
+     * SUBMITTING by a process that died mid-call, {@code /run} attempts whose answer was lost, and
+     * jobs RunPod forgot before we saw them end (VANISHED), which may have completed unseen.
      */
     public int possibleDuplicates(long jobInstanceId, String sceneId) {
         Integer count = ownTransaction.execute(status -> jdbc.queryForObject("""
-                SELECT COUNT(CASE WHEN state = 'SUBMITTING' THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0)
+                SELECT COUNT(CASE WHEN state IN ('SUBMITTING', 'VANISHED') THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0)
                 FROM scene_submission WHERE job_instance_id = ? AND scene_id = ?""", Integer.class, jobInstanceId, sceneId));
         return count == null ? 0 : count;
     }
@@ -116,7 +117,7 @@ public class SubmissionLedger {
     public LedgerTotals totals(long jobInstanceId) {
         return ownTransaction.execute(status -> jdbc.queryForObject("""
                 SELECT COUNT(CASE WHEN state <> 'NOT_SUBMITTED' THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS submissions,
-                       COUNT(CASE WHEN state = 'SUBMITTING' THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS possible_duplicates
+                       COUNT(CASE WHEN state IN ('SUBMITTING', 'VANISHED') THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS possible_duplicates
                 FROM scene_submission WHERE job_instance_id = ?""",
                 (rs, row) -> new LedgerTotals(rs.getLong("submissions"), rs.getLong("possible_duplicates")), jobInstanceId));
     }

@@ -178,6 +178,25 @@ class GenerationWindowTests {
     }
 
     @Test
+    void aJobRunPodNoLongerKnowsIsSubmittedAgainAndCountedAsAPossibleDuplicate() throws Exception {
+        // It may have completed and been paid for, its result expired before anyone asked for it.
+        Path csv = Storyboard.in(work).localScene("forgotten").write("forgotten.csv");
+        Scene scene = firstScene(csv);
+        acceptedEarlier(scene, "job-runpod-forgot");
+        long runs = simulator.stats().runRequests();
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
+            assertThat(result.jobId()).isNotEqualTo("job-runpod-forgot");
+            assertThat(result.possibleDuplicates()).isEqualTo(1);
+        });
+        assertThat(simulator.stats().runRequests()).isEqualTo(runs + 1);
+        assertThat(ledger.totals(jobInstanceId).possibleDuplicates()).isEqualTo(1);
+    }
+
+    @Test
     void aSceneWithTheSameContentAsOneGeneratedInAnotherRunReusesItsVideoWithoutAnyCall() throws Exception {
         Path csv = Storyboard.in(work).localScene("same").write("same.csv");
         Scene scene = firstScene(csv);
