@@ -70,6 +70,7 @@ public class GraphQlWorkerControl implements WorkerControl {
     }
 
     private static WorkerSettings settingsOf(JsonNode endpoint) {
-        return new WorkerSettings(JsonFields.integer(endpoint, "workersMin"), JsonFields.integer(endpoint, "idleTimeout"));
+        return new WorkerSettings(JsonFields.integer(endpoint, "workersMin"), JsonFields.integer(endpoint, "idleTimeout"),
+                JsonFields.integer(endpoint, "workersMax"));
     }
 }

@@ -43,12 +43,14 @@ public class RestWorkerControl implements WorkerControl {
         return "REST PATCH /v2/serverless";
     }
 
-    /** Reads {@code workers.min} / {@code workers.idleTimeout}, or flat {@code workersMin} / {@code idleTimeout}. */
+    /** Reads {@code workers.min|max|idleTimeout}, or flat {@code workersMin|workersMax|idleTimeout}. */
     private static WorkerSettings settingsOf(JsonNode endpoint) {
         JsonNode workers = endpoint.path("workers");
         Integer min = workers.isObject() ? JsonFields.integer(workers, "min") : null;
+        Integer max = workers.isObject() ? JsonFields.integer(workers, "max") : null;
         Integer idle = workers.isObject() ? JsonFields.integer(workers, "idleTimeout") : null;
         return new WorkerSettings(min != null ? min : JsonFields.integer(endpoint, "workersMin"),
-                idle != null ? idle : JsonFields.integer(endpoint, "idleTimeout"));
+                idle != null ? idle : JsonFields.integer(endpoint, "idleTimeout"),
+                max != null ? max : JsonFields.integer(endpoint, "workersMax"));
     }
 }
