@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Run behaviour under {@code storystudio.*} (RunPod itself is configured under {@code runpod.*}).
  *
- * @param maxInFlight        scenes submitted and watched at once ({@code --max-in-flight})
+ * @param maxInFlight        scenes submitted and watched at once ({@code --max-in-flight}); 0 derives it
+ *                           from the endpoint (see {@code generation.InFlightLimit})
  * @param resubmitDelay      wait before resubmitting a scene after a transient failure; doubles each time
  * @param resultsCsvInterval shortest time between two rewrites of the results CSV during a run
  * @param restoreAttempts    tries to put the endpoint's scaling back before reporting failure
@@ -19,12 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sceneDeadline      a remote job still queued or running this long after it was submitted
  *                           is cancelled on RunPod and counted as a failed attempt
  * @param stopAfterFailures  the run stops submitting when its first this-many attempts all failed
+ * @param tailIdleTimeout    the endpoint's idle timeout once every scene is submitted, so that workers with
+ *                           nothing left to do stop billing soon (0 leaves it at {@code runpod.idle-timeout})
  * @param maxFailedShare     ... or when more than this share of its finished scenes failed (looked
  *                           at once {@code stopAfterFailures} scenes have finished)
  */
 @ConfigurationProperties("storystudio")
 public record StoryStudioProperties(
-        @DefaultValue("1") int maxInFlight,
+        @DefaultValue("0") int maxInFlight,
         @DefaultValue("30s") Duration resubmitDelay,
         @DefaultValue("2s") Duration resultsCsvInterval,
         @DefaultValue("3") int restoreAttempts,
@@ -33,5 +36,6 @@ public record StoryStudioProperties(
         @DefaultValue("60s") Duration heartbeatTimeout,
         @DefaultValue("90m") Duration sceneDeadline,
         @DefaultValue("5") int stopAfterFailures,
-        @DefaultValue("0.5") double maxFailedShare) {
+        @DefaultValue("0.5") double maxFailedShare,
+        @DefaultValue("5s") Duration tailIdleTimeout) {
 }

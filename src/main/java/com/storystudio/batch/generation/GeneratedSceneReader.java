@@ -33,19 +33,21 @@ public class GeneratedSceneReader implements ItemStreamReader<SceneResult>, Step
     private final InlineVideoStore videos;
     private final RunOptions options;
     private final BooleanSupplier stopRequested;
+    private final RunTail tail;
     private StepExecution stepExecution;
     private SceneCursor cursor;
     private GenerationWindow window;
 
     /** @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well */
     public GeneratedSceneReader(SceneSource source, SceneGenerator generator, SceneResultRepository results, InlineVideoStore videos,
-                                RunOptions options, BooleanSupplier stopRequested) {
+                                RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
         this.source = source;
         this.generator = generator;
         this.results = results;
         this.videos = videos;
         this.options = options;
         this.stopRequested = stopRequested;
+        this.tail = tail;
     }
 
     @Override
@@ -64,7 +66,7 @@ public class GeneratedSceneReader implements ItemStreamReader<SceneResult>, Step
         }
         Iterator<Scene> remaining = new WithoutVideo(cursor, results.completedSceneIds(jobInstanceId));
         window = generator.open(jobInstanceId, remaining, videos, options,
-                () -> stopRequested.getAsBoolean() || stepExecution.isTerminateOnly());
+                () -> stopRequested.getAsBoolean() || stepExecution.isTerminateOnly(), tail);
     }
 
     @Override

@@ -11,20 +11,22 @@ import com.storystudio.batch.runpod.JobPolicy;
 import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodProperties;
+import com.storystudio.batch.runpod.WorkerControl;
 
 @Configuration(proxyBeanMethods = false)
 public class GenerationConfiguration {
 
     @Bean
     GenerationSettings generationSettings(RunPodProperties runPod, RunPodConnection connection, StoryStudioProperties settings) {
-        return new GenerationSettings(settings.maxInFlight(), runPod.pollInterval(), runPod.maxAttempts(),
+        return new GenerationSettings(settings.maxInFlight(), runPod.pollInterval(), runPod.maxPollInterval(), runPod.maxAttempts(),
                 new JobPolicy(runPod.executionTimeout(), runPod.ttl()), settings.resubmitDelay(), connection.endpointId(),
                 settings.sceneDeadline(), settings.stopAfterFailures(), settings.maxFailedShare());
     }
 
     @Bean
     SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests,
-                                  FailureClassifier classifier, GenerationSettings settings, Clock clock) {
-        return new SceneGenerator(jobs, ledger, requests, classifier, settings, clock);
+                                  FailureClassifier classifier, GenerationSettings settings, Clock clock, WorkerControl control) {
+        return new SceneGenerator(jobs, ledger, requests, classifier, settings, clock,
+                new InFlightLimit(settings.maxInFlight(), control));
     }
 }

@@ -8,8 +8,10 @@ import com.storystudio.batch.runpod.JobPolicy;
  * How scenes are driven through RunPod.
  *
  * @param maxInFlight    scenes submitted and watched at once (a sliding window: a finished scene
- *                       makes room for the next)
- * @param pollInterval   time between two {@code /status} calls for the same job
+ *                       makes room for the next); 0 until {@link InFlightLimit} derived it from the endpoint
+ * @param pollInterval   the longest a job's end may go unnoticed while RunPod's counts can tell
+ *                       (see {@link EndpointWatch}); a running job's {@code /status} cadence otherwise
+ * @param maxPollInterval the longest wait between two {@code /status} calls for the same job
  * @param maxAttempts    remote jobs per scene and run before a transient failure becomes final
  * @param resubmitDelay  wait before the first resubmission of a scene; doubles with each further one
  * @param endpointId     the endpoint scenes run on: videos are reused only from the same endpoint
@@ -18,15 +20,20 @@ import com.storystudio.batch.runpod.JobPolicy;
  * @param stopAfterFailures see {@link FailureBudget}; 0 turns the systematic-failure stop off
  * @param maxFailedShare    see {@link FailureBudget}
  */
-public record GenerationSettings(int maxInFlight, Duration pollInterval, int maxAttempts, JobPolicy policy, Duration resubmitDelay,
-                                 String endpointId, Duration sceneDeadline, int stopAfterFailures, double maxFailedShare) {
+public record GenerationSettings(int maxInFlight, Duration pollInterval, Duration maxPollInterval, int maxAttempts, JobPolicy policy,
+                                 Duration resubmitDelay, String endpointId, Duration sceneDeadline, int stopAfterFailures, double maxFailedShare) {
 
     public GenerationSettings {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("max-in-flight must be at least 1, was " + maxInFlight);
+        if (maxInFlight < 0) {
+            throw new IllegalArgumentException("max-in-flight must be at least 1 (or 0 for the endpoint's default), was " + maxInFlight);
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("max-attempts must be at least 1, was " + maxAttempts);
         }
+    }
+
+    public GenerationSettings withMaxInFlight(int value) {
+        return new GenerationSettings(value, pollInterval, maxPollInterval, maxAttempts, policy, resubmitDelay, endpointId, sceneDeadline,
+                stopAfterFailures, maxFailedShare);
     }
 }

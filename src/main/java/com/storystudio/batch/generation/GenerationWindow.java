@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import com.storystudio.batch.runpod.JobStatus;
 import com.storystudio.batch.runpod.RunPodException;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodRejectedException;
+import com.storystudio.batch.runpod.RemoteStatus;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
 import com.storystudio.batch.runpod.SubmittedJob;
 import com.storystudio.batch.scene.Scene;
@@ -59,13 +61,17 @@ public class GenerationWindow {
     private final RunOptions options;
     private final BooleanSupplier stopRequested;
     private final FailureBudget failures;
+    private final PollCadence cadence;
+    private final EndpointWatch watch;
+    private final RunTail tail;
+    private boolean inTail;
 
     private final List<InFlightScene> inFlight = new ArrayList<>();
     private final ArrayDeque<SceneResult> finished = new ArrayDeque<>();
 
     GenerationWindow(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
                      GenerationSettings settings, Clock clock, InlineVideoStore videos, long jobInstanceId,
-                     Iterator<Scene> scenes, RunOptions options, BooleanSupplier stopRequested) {
+                     Iterator<Scene> scenes, RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.requests = requests;
@@ -78,6 +84,9 @@ public class GenerationWindow {
         this.options = options;
         this.stopRequested = stopRequested;
         this.failures = new FailureBudget(settings.stopAfterFailures(), settings.maxFailedShare());
+        this.cadence = new PollCadence(settings.pollInterval(), settings.maxPollInterval());
+        this.watch = new EndpointWatch(jobs, settings.pollInterval(), clock);
+        this.tail = tail;
     }
 
     /**
@@ -105,8 +114,11 @@ public class GenerationWindow {
                 return null;
             }
             Instant now = clock.instant();
+            if (!watch.dueAt().isAfter(now)) {
+                askAboutEndedJobs();
+            }
             for (InFlightScene scene : List.copyOf(inFlight)) {
-                if (!scene.dueAt.isAfter(now)) {
+                if (inFlight.contains(scene) && !scene.dueAt.isAfter(now)) {
                     advance(scene);
                 }
             }
@@ -116,6 +128,30 @@ public class GenerationWindow {
         }
         return finished.poll();
     }
+
+    /**
+     * Asks about the jobs most likely to have ended, as many as the endpoint's counts say have: the
+     * longest running first, then the longest queued.
+     */
+    private void askAboutEndedJobs() {
+        List<InFlightScene> waiting = inFlight.stream().filter(scene -> !scene.awaitingSubmission()).toList();
+        int ended = watch.ended(waiting.size()).orElse(0);
+        if (ended == 0) {
+            return;
+        }
+        List<InFlightScene> likeliest = waiting.stream().sorted(LIKELIEST_ENDED).toList();
+        int found = 0;
+        for (Iterator<InFlightScene> candidates = likeliest.iterator(); found < ended && candidates.hasNext(); ) {
+            if (poll(candidates.next())) {
+                found++;
+            }
+        }
+    }
+
+    private static final Comparator<InFlightScene> LIKELIEST_ENDED = Comparator
+            .comparing((InFlightScene scene) -> scene.runningSince == null)
+            .thenComparing(scene -> scene.runningSince, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(scene -> scene.acceptedAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private void stop() throws JobInterruptedException {
         if (options.cancelOnStop()) {
@@ -154,6 +190,10 @@ public class GenerationWindow {
         while (inFlight.size() < settings.maxInFlight() && scenes.hasNext()) {
             start(scenes.next());
         }
+        if (!inTail && !scenes.hasNext() && inFlight.stream().noneMatch(InFlightScene::awaitingSubmission)) {
+            inTail = true;
+            tail.everySceneSubmitted();
+        }
     }
 
     private void start(Scene scene) {
@@ -184,6 +224,7 @@ public class GenerationWindow {
                 log.info("Scene {}: re-attaching to RunPod job {} from an earlier run (attempt {})", scene.sceneId(),
                         last.remoteJobId(), last.attempt());
                 entry.attach(last.id(), last.remoteJobId(), null, last.acceptedAt() == null ? last.startedAt() : last.acceptedAt());
+                entry.pollWait = cadence.first();
                 inFlight.add(entry);
                 return;
             }
@@ -264,11 +305,13 @@ public class GenerationWindow {
                     scene.scene.sceneId(), job.unansweredAttempts(), job.id());
         }
         scene.attach(row.id(), job.id(), job.status(), clock.instant());
-        scene.dueAt = clock.instant().plus(settings.pollInterval());
+        scene.pollWait = cadence.first();
+        scene.dueAt = clock.instant().plus(scene.pollWait);
         log.info("Scene {}: submitted as RunPod job {} (attempt {})", scene.scene.sceneId(), job.id(), row.attempt());
     }
 
-    private void poll(InFlightScene scene) {
+    /** @return whether the job has ended (the scene is done, or waits to be submitted again) */
+    private boolean poll(InFlightScene scene) {
         JobStatus status;
         try {
             status = jobs.status(scene.remoteJobId);
@@ -281,8 +324,35 @@ public class GenerationWindow {
             ledger.ended(scene.ledgerId, SubmissionState.VANISHED, null, reason);
             failures.attemptFailed(reason);
             retryLater(scene, reason);
-            return;
+            return true;
         }
+        if (status.status().isTerminal()) {
+            ended(scene, status);
+            return true;
+        }
+        if (status.status() == RemoteStatus.IN_PROGRESS && scene.runningSince == null) {
+            scene.runningSince = clock.instant();
+        }
+        boolean changed = status.status() != scene.lastStatus;
+        if (changed) {
+            log.info("Scene {}: job {} is {}", scene.scene.sceneId(), scene.remoteJobId, status.rawStatus());
+            scene.lastStatus = status.status();
+        }
+        if (Duration.between(scene.acceptedAt, clock.instant()).compareTo(settings.sceneDeadline()) > 0) {
+            // Past its deadline a job only costs money: cancel it and try again.
+            String reason = "still %s %s after it was submitted (deadline %s)".formatted(status.rawStatus(),
+                    Duration.between(scene.acceptedAt, clock.instant()).withNanos(0), settings.sceneDeadline());
+            cancel(scene, "cancelled: " + reason);
+            failures.attemptFailed(reason);
+            retryLater(scene, reason);
+            return true;
+        }
+        scene.pollWait = cadence.next(scene.pollWait, status.status(), changed, watch.counting());
+        scene.dueAt = clock.instant().plus(scene.pollWait);
+        return false;
+    }
+
+    private void ended(InFlightScene scene, JobStatus status) {
         switch (status.status()) {
             case COMPLETED -> completed(scene, status);
             case FAILED -> {
@@ -305,22 +375,7 @@ public class GenerationWindow {
                 failures.attemptFailed("cancelled on RunPod");
                 fail(scene, "cancelled on RunPod");
             }
-            default -> {
-                if (status.status() != scene.lastStatus) {
-                    log.info("Scene {}: job {} is {}", scene.scene.sceneId(), scene.remoteJobId, status.rawStatus());
-                    scene.lastStatus = status.status();
-                }
-                if (Duration.between(scene.acceptedAt, clock.instant()).compareTo(settings.sceneDeadline()) > 0) {
-                    // Past its deadline a job only costs money: cancel it and try again.
-                    String reason = "still %s %s after it was submitted (deadline %s)".formatted(status.rawStatus(),
-                            Duration.between(scene.acceptedAt, clock.instant()).withNanos(0), settings.sceneDeadline());
-                    cancel(scene, "cancelled: " + reason);
-                    failures.attemptFailed(reason);
-                    retryLater(scene, reason);
-                    return;
-                }
-                scene.dueAt = clock.instant().plus(settings.pollInterval());
-            }
+            default -> throw new IllegalStateException("not an end: " + status.status());
         }
     }
 
@@ -375,6 +430,9 @@ public class GenerationWindow {
 
     private void waitForNextDue() throws JobInterruptedException {
         Instant next = inFlight.stream().map(s -> s.dueAt).min(Instant::compareTo).orElseThrow();
+        if (inFlight.stream().anyMatch(scene -> !scene.awaitingSubmission()) && watch.dueAt().isBefore(next)) {
+            next = watch.dueAt();
+        }
         long millis = Math.min(Duration.between(clock.instant(), next).toMillis(), WAIT_SLICE.toMillis());
         if (millis <= 0) {
             return;

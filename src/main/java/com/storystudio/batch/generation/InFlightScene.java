@@ -1,5 +1,6 @@
 package com.storystudio.batch.generation;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.storystudio.batch.runpod.RemoteStatus;
@@ -26,6 +27,10 @@ final class InFlightScene {
     String reusedFrom;
     /** When the next poll or submission is due. */
     Instant dueAt;
+    /** The wait before the poll now due (see {@link PollCadence}). */
+    Duration pollWait;
+    /** When the current remote job was first seen running; null while it was not. */
+    Instant runningSince;
 
     InFlightScene(Scene scene, String fingerprint, int nextAttempt, Instant dueAt) {
         this.scene = scene;
@@ -44,6 +49,7 @@ final class InFlightScene {
         this.remoteJobId = remoteJobId;
         this.lastRemoteJobId = remoteJobId;
         this.lastStatus = status;
+        this.runningSince = null;
     }
 
     void detach(String error) {

@@ -17,20 +17,22 @@ public class SceneGenerator {
     private final FailureClassifier classifier;
     private final GenerationSettings settings;
     private final Clock clock;
+    private final InFlightLimit inFlightLimit;
 
     public SceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
-                          GenerationSettings settings, Clock clock) {
+                          GenerationSettings settings, Clock clock, InFlightLimit inFlightLimit) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.requests = requests;
         this.classifier = classifier;
         this.settings = settings;
         this.clock = clock;
+        this.inFlightLimit = inFlightLimit;
     }
 
     public GenerationWindow open(long jobInstanceId, Iterator<Scene> scenes, InlineVideoStore videos, RunOptions options,
-                                 BooleanSupplier stopRequested) {
-        return new GenerationWindow(jobs, ledger, requests, classifier, settings, clock, videos, jobInstanceId, scenes, options,
-                stopRequested);
+                                 BooleanSupplier stopRequested, RunTail tail) {
+        return new GenerationWindow(jobs, ledger, requests, classifier, settings.withMaxInFlight(inFlightLimit.resolve()), clock,
+                videos, jobInstanceId, scenes, options, stopRequested, tail);
     }
 }

@@ -27,6 +27,7 @@ import com.storystudio.batch.result.SceneResultWriter;
 import com.storystudio.batch.scene.CsvSceneSource;
 import com.storystudio.batch.scene.SceneRules;
 import com.storystudio.batch.worker.WorkerReadinessReporter;
+import com.storystudio.batch.worker.TailScaling;
 import com.storystudio.batch.worker.WorkerScaling;
 
 /**
@@ -100,9 +101,10 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    Step disableWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, WorkerScaling scaling) {
+    Step disableWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, WorkerScaling scaling,
+                       TailScaling tail) {
         return new StepBuilder(DISABLE_STEP, jobRepository)
-                .tasklet(new DisableWorkerTasklet(scaling), transactionManager)
+                .tasklet(new DisableWorkerTasklet(scaling, tail), transactionManager)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -113,8 +115,8 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    WorkerRestoreListener workerRestoreListener(WorkerScaling scaling) {
-        return new WorkerRestoreListener(scaling);
+    WorkerRestoreListener workerRestoreListener(WorkerScaling scaling, TailScaling tail) {
+        return new WorkerRestoreListener(scaling, tail);
     }
 
     @Bean
@@ -137,10 +139,11 @@ public class StoryStudioJobConfiguration {
                                               @Value("#{jobParameters['" + RunParameters.REGENERATION + "']}") String regeneration,
                                               @Value("#{jobParameters['" + RunParameters.CANCEL_ON_STOP + "']}") String cancelOnStop,
                                               SceneRules rules, SceneGenerator generator, SceneResultRepository results,
-                                              StopRequest stop) {
+                                              StopRequest stop, TailScaling tail) {
         return new GeneratedSceneReader(new CsvSceneSource(Path.of(input), rules), generator, results,
                 new InlineVideoStore(Path.of(outputDir).resolve("videos")),
-                new RunOptions(regeneration == null, Boolean.parseBoolean(cancelOnStop)), stop::isRequested);
+                new RunOptions(regeneration == null, Boolean.parseBoolean(cancelOnStop)), stop::isRequested,
+                tail::everySceneSubmitted);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 import com.storystudio.batch.worker.WorkerRestoreException;
+import com.storystudio.batch.worker.TailScaling;
 import com.storystudio.batch.worker.WorkerScaling;
 
 /**
@@ -19,15 +20,18 @@ public class WorkerRestoreListener implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(WorkerRestoreListener.class);
 
     private final WorkerScaling scaling;
+    private final TailScaling tail;
 
-    public WorkerRestoreListener(WorkerScaling scaling) {
+    public WorkerRestoreListener(WorkerScaling scaling, TailScaling tail) {
         this.scaling = scaling;
+        this.tail = tail;
     }
 
     @Override
     public void afterJob(JobExecution jobExecution) {
         // Always: besides restoring, this drops the run's worker lease, which other runs wait on.
         try {
+            tail.settle();
             scaling.restore();
         }
         catch (WorkerRestoreException e) {

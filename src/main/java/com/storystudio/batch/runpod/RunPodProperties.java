@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param executionTimeout sent as {@code policy.executionTimeout}: RunPod's 10-minute default is
  *                         too short for S2V generation, so it is always set explicitly
  * @param ttl              sent as {@code policy.ttl}: a hard limit on a job's whole life, queue included
+ * @param pollInterval     the longest a job's end goes unnoticed, as long as the endpoint's counts can tell
+ * @param maxPollInterval  the longest wait between two {@code /status} calls for one job
  * @param maxAttempts      remote jobs per scene before it is given up as FAILED (transient failures only)
  */
 @ConfigurationProperties("runpod")
@@ -23,6 +25,7 @@ public record RunPodProperties(
         String apiKey,
         @DefaultValue("graphql") WorkerControlMode workerControl,
         @DefaultValue("10s") Duration pollInterval,
+        @DefaultValue("60s") Duration maxPollInterval,
         @DefaultValue("300s") Duration idleTimeout,
         @DefaultValue("60m") Duration executionTimeout,
         @DefaultValue("24h") Duration ttl,

@@ -1,5 +1,7 @@
 package com.storystudio.batch.worker;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +19,13 @@ public class WorkerConfiguration {
                                 RunPodConnection connection, RunPodProperties runPod, StoryStudioProperties settings) {
         return new WorkerScaling(control, baselines, leases, connection.endpointId(), runPod.idleTimeout(), settings.restoreAttempts(),
                 settings.restoreRetryDelay());
+    }
+
+    @Bean
+    TailScaling tailScaling(WorkerControl control, WorkerBaselineStore baselines, WorkerLeases leases, RunPodJobs jobs,
+                            RunPodConnection connection, RunPodProperties runPod, StoryStudioProperties settings, Clock clock) {
+        return new TailScaling(control, baselines, leases, jobs, connection.endpointId(), settings.tailIdleTimeout(),
+                runPod.pollInterval(), clock);
     }
 
     @Bean

@@ -30,13 +30,16 @@ import com.storystudio.batch.result.SceneStatus;
 import com.storystudio.batch.runpod.JobPolicy;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.SubmittedJob;
+import com.storystudio.batch.runpod.WorkerControl;
 import com.storystudio.batch.scene.CsvSceneSource;
 import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.scene.SceneCursor;
 import com.storystudio.batch.scene.SceneFingerprint;
 import com.storystudio.batch.scene.SceneRules;
+import com.storystudio.batch.simulator.ObservedRequest;
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
+import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.MediaFixtures;
 import com.storystudio.batch.testing.SimulatorTestConfiguration;
 import com.storystudio.batch.testing.Storyboard;
@@ -64,6 +67,9 @@ class GenerationWindowTests {
     @Autowired
     FailureClassifier classifier;
 
+    @Autowired
+    WorkerControl control;
+
     @TempDir
     Path work;
 
@@ -89,6 +95,28 @@ class GenerationWindowTests {
         List<SimulatedJob> created = simulator.jobs().subList(before, simulator.jobs().size());
         assertThat(created).hasSize(9);
         assertThat(maxOverlap(created)).isEqualTo(3);
+    }
+
+    @Test
+    void unlessToldOtherwiseTheWindowKeepsTwoScenesPerWorkerOfTheEndpointOnRunPod() throws Exception {
+        int workersMax = simulator.endpoint().workersMax();
+        Storyboard storyboard = Storyboard.in(work);
+        for (int i = 1; i <= 3 * workersMax; i++) {
+            storyboard.localScene("default-" + i);
+        }
+        ObservedTraffic traffic = ObservedTraffic.of(simulator);
+        List<SceneResult> results;
+        try {
+            results = drain(storyboard.write("default.csv"), 0);
+        }
+        finally {
+            simulator.observe(null);
+        }
+
+        assertThat(results).hasSize(3 * workersMax).allMatch(SceneResult::hasVideo);
+        // The window fills before it asks about any job: its first run of /run calls is its size.
+        List<String> routes = traffic.requests().stream().map(ObservedRequest::route).dropWhile(route -> !route.equals("RUN")).toList();
+        assertThat(routes.stream().takeWhile(route -> route.equals("RUN")).count()).isEqualTo(2L * workersMax);
     }
 
     @Test
@@ -238,7 +266,7 @@ class GenerationWindowTests {
     void aJobPastTheSceneDeadlineIsCancelledOnRunPodAndCountedAsAFailedAttempt() throws Exception {
         Path csv = Storyboard.in(work).localScene("slow").write("slow.csv");
         long cancels = simulator.stats().cancelRequests();
-        GenerationSettings tightDeadline = new GenerationSettings(1, Duration.ofMillis(10), 2,
+        GenerationSettings tightDeadline = new GenerationSettings(1, Duration.ofMillis(10), Duration.ofMillis(60), 2,
                 new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)), Duration.ofMillis(10), simulator.endpointId(),
                 Duration.ofMillis(1), 0, 1.0);
 
@@ -300,7 +328,7 @@ class GenerationWindowTests {
     }
 
     private GenerationSettings settings(int maxInFlight) {
-        return new GenerationSettings(maxInFlight, Duration.ofMillis(10), 3, new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)),
+        return new GenerationSettings(maxInFlight, Duration.ofMillis(10), Duration.ofMillis(60), 3, new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)),
                 Duration.ofMillis(10), simulator.endpointId(), Duration.ofHours(1), 5, 0.5);
     }
 
@@ -309,10 +337,12 @@ class GenerationWindowTests {
     }
 
     private List<SceneResult> drain(Path csv, GenerationSettings settings, RunOptions options, BooleanSupplier stop) throws Exception {
-        SceneGenerator generator = new SceneGenerator(jobs, ledger, requests, classifier, settings, java.time.Clock.systemUTC());
+        SceneGenerator generator = new SceneGenerator(jobs, ledger, requests, classifier, settings, java.time.Clock.systemUTC(),
+                new InFlightLimit(settings.maxInFlight(), control));
         List<SceneResult> results = new ArrayList<>();
         try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
-            GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), options, stop);
+            GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), options, stop,
+                    RunTail.NONE);
             for (SceneResult result; (result = window.next()) != null; ) {
                 results.add(result);
             }

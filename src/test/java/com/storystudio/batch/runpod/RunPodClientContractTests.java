@@ -140,6 +140,14 @@ class RunPodClientContractTests {
     }
 
     @Test
+    void graphQlReadsTheEndpointsScalingWithItsMostWorkers() {
+        server.answer("/graphql", Answer.json(200,
+                "{\"data\":{\"endpoint\":{\"id\":\"ep-42\",\"workersMin\":0,\"workersMax\":6,\"idleTimeout\":5}}}"));
+
+        assertThat(new GraphQlWorkerControl(connection, http).read()).contains(new WorkerSettings(0, 5, 6));
+    }
+
+    @Test
     void graphQlErrorsBecomeExceptionsWithTheServersMessage() {
         server.answer("/graphql", Answer.json(200, "{\"errors\":[{\"message\":\"Endpoint not found\"}],\"data\":null}"));
 
@@ -153,7 +161,7 @@ class RunPodClientContractTests {
 
         WorkerSettings settings = new RestWorkerControl(connection, http).apply(new WorkerSettings(1, 120));
 
-        assertThat(settings).isEqualTo(new WorkerSettings(1, 120));
+        assertThat(settings).isEqualTo(new WorkerSettings(1, 120, 3));
         RecordingServer.Request request = server.requests().get(0);
         assertThat(request.method()).isEqualTo("PATCH");
         assertThat(JSON.readTree(request.body())).isEqualTo(JSON.readTree("{\"workers\":{\"min\":1,\"idleTimeout\":120}}"));
@@ -163,7 +171,7 @@ class RunPodClientContractTests {
     void theKeyNeverShowsInToStrings() {
         assertThat(new ApiKey(KEY).toString()).doesNotContain(KEY);
         assertThat(new RunPodProperties(server.baseUrl(), server.baseUrl(), "ep", KEY, WorkerControlMode.GRAPHQL, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3, null).toString()).doesNotContain(KEY);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3, null).toString()).doesNotContain(KEY);
         assertThat(connection.toString()).doesNotContain(KEY);
     }
 }

@@ -56,6 +56,9 @@ class WorkerScalingTests {
     WorkerLeases leases;
 
     @Autowired
+    TailScaling tail;
+
+    @Autowired
     WorkerControl control;
 
     @Autowired
@@ -200,6 +203,42 @@ class WorkerScalingTests {
         assertThat(simulator.endpoint().workersMin()).isZero();
         assertThat(running.restore()).isFalse();
         assertThat(simulator.endpoint().workersMin()).isZero();
+    }
+
+    @Test
+    void onceEverySceneIsSubmittedTheEndpointKeepsNoActiveWorkerAndAShortIdleTimeoutUntilTheRestore() {
+        scaling.enable();
+
+        tail.everySceneSubmitted();
+        assertThat(simulator.endpoint()).isEqualTo(new EndpointConfig(0, 3, 5));
+
+        tail.settle();
+        assertThat(scaling.restore()).isTrue();
+        assertThat(simulator.endpoint()).isEqualTo(new EndpointConfig(0, 3, 45));
+        assertThat(simulator.stats().workersMinHistory()).endsWith(0, 1, 0);
+    }
+
+    @Test
+    void theTailLeavesTheEndpointAloneWhileAnotherRunUsesIt() {
+        WorkerScaling other = anotherRun();
+        other.enable();
+        scaling.enable();
+
+        tail.everySceneSubmitted();
+
+        assertThat(simulator.endpoint()).isEqualTo(new EndpointConfig(1, 3, 300));
+        assertThat(scaling.restore()).isFalse();
+        assertThat(other.restore()).isTrue();
+    }
+
+    @Test
+    void theTailLeavesAnEndpointWithItsOwnActiveWorkersAlone() {
+        simulator.setEndpoint(new EndpointConfig(2, 3, 45));
+        scaling.enable();
+
+        tail.everySceneSubmitted();
+
+        assertThat(simulator.endpoint()).isEqualTo(new EndpointConfig(2, 3, 45));
     }
 
     /** A second process's view of the endpoint: its own run_owner row and lease. */
