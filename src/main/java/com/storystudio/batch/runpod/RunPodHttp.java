@@ -21,35 +21,38 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one place that sends HTTP to RunPod. Adds the Bearer key, maps answers to results or
  * exceptions, and retries transient failures (5xx, 429, I/O errors) with Spring Framework 7's
- * {@link RetryTemplate}: exponential backoff with jitter, honouring {@code Retry-After}.
+ * {@link RetryTemplate}: exponential backoff with jitter, honouring {@code Retry-After}. Every attempt
+ * first takes a permit of its route's {@link RequestRateLimit}, and a 429 holds back the whole route.
  */
 public final class RunPodHttp {
 
     private final HttpClient client;
     private final ApiKey apiKey;
     private final RunPodProperties.Http settings;
+    private final RequestRateLimit rateLimit;
     private final JsonMapper json;
 
-    public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, JsonMapper json) {
+    public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, RequestRateLimit rateLimit, JsonMapper json) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.apiKey = apiKey;
         this.settings = settings;
+        this.rateLimit = rateLimit;
         this.json = json;
     }
 
-    RunPodResponse get(String operation, URI uri) {
-        return exchange(operation, request(uri).GET().build());
+    RunPodResponse get(RunPodRoute route, String operation, URI uri) {
+        return exchange(route, operation, request(uri).GET().build());
     }
 
-    RunPodResponse post(String operation, URI uri, JsonNode body) {
-        return exchange(operation, request(uri).POST(bodyOf(body)).build());
+    RunPodResponse post(RunPodRoute route, String operation, URI uri, JsonNode body) {
+        return exchange(route, operation, request(uri).POST(bodyOf(body)).build());
     }
 
-    RunPodResponse patch(String operation, URI uri, JsonNode body) {
-        return exchange(operation, request(uri).method("PATCH", bodyOf(body)).build());
+    RunPodResponse patch(RunPodRoute route, String operation, URI uri, JsonNode body) {
+        return exchange(route, operation, request(uri).method("PATCH", bodyOf(body)).build());
     }
 
     JsonMapper json() {
@@ -68,14 +71,14 @@ public final class RunPodHttp {
         return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8);
     }
 
-    private RunPodResponse exchange(String operation, HttpRequest request) {
+    private RunPodResponse exchange(RunPodRoute route, String operation, HttpRequest request) {
         CallAttempts attempts = new CallAttempts(operation);
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
                 .predicate(TransientHttpFailure.class::isInstance)
                 .backOff(new TransientFailureBackOff(settings, attempts))
                 .build());
         try {
-            JsonNode body = retry.execute(() -> attempt(request, attempts));
+            JsonNode body = retry.execute(() -> attempt(route, request, attempts));
             return new RunPodResponse(body, attempts.unanswered());
         }
         catch (RetryException e) {
@@ -94,9 +97,11 @@ public final class RunPodHttp {
         }
     }
 
-    private JsonNode attempt(HttpRequest request, CallAttempts attempts) throws InterruptedException {
+    private JsonNode attempt(RunPodRoute route, HttpRequest request, CallAttempts attempts) throws InterruptedException {
+        rateLimit.acquire(route);
+        HttpResponse<String> response;
         try {
-            return interpret(request, client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), attempts);
+            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
         catch (HttpConnectTimeoutException | ConnectException e) {
             throw failed(attempts, new TransientHttpFailure("cannot connect to " + request.uri().getHost(), null, false, e));
@@ -105,12 +110,19 @@ public final class RunPodHttp {
             // The request may have been sent and processed before the connection broke.
             throw failed(attempts, new TransientHttpFailure("no answer: " + describe(e), null, true, e));
         }
+        finally {
+            rateLimit.release(route);
+        }
+        return interpret(route, request, response, attempts);
     }
 
-    private JsonNode interpret(HttpRequest request, HttpResponse<String> response, CallAttempts attempts) {
+    private JsonNode interpret(RunPodRoute route, HttpRequest request, HttpResponse<String> response, CallAttempts attempts) {
         int status = response.statusCode();
         if (status == 429) {
-            throw failed(attempts, new TransientHttpFailure("HTTP 429 rate limited", retryAfter(response).orElse(null), false, null));
+            Optional<Duration> retryAfter = retryAfter(response);
+            // The whole route is over its limit, so every caller of it pauses, not only this one.
+            rateLimit.blockFor(route, min(retryAfter.orElse(settings.retryDelay()), settings.retryMaxDelay()));
+            throw failed(attempts, new TransientHttpFailure("HTTP 429 rate limited", retryAfter.orElse(null), false, null));
         }
         if (status >= 500) {
             throw failed(attempts, new TransientHttpFailure("HTTP " + status, null, false, null));
@@ -162,6 +174,10 @@ public final class RunPodHttp {
                 return Optional.empty(); // an HTTP date: rare, the exponential delay will do
             }
         });
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String describe(IOException e) {
