@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one place that sends HTTP to RunPod. Adds the Bearer key, maps answers to results or
  * exceptions, and retries transient failures (5xx, 429, I/O errors) with Spring Framework 7's
- * {@link RetryTemplate}: exponential backoff with jitter, honouring {@code Retry-After}. Every attempt
- * first takes a permit of its route's {@link RequestRateLimit}, and a 429 holds back the whole route.
+ * {@link RetryTemplate}: exponential backoff with jitter. Every attempt first takes a permit of its
+ * route's {@link RequestRateLimit}; a 429 holds back the whole route there for its {@code Retry-After}.
  */
 public final class RunPodHttp {
 
@@ -104,11 +104,11 @@ public final class RunPodHttp {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
         catch (HttpConnectTimeoutException | ConnectException e) {
-            throw failed(attempts, new TransientHttpFailure("cannot connect to " + request.uri().getHost(), null, false, e));
+            throw failed(attempts, new TransientHttpFailure("cannot connect to " + request.uri().getHost(), false, e));
         }
         catch (IOException e) {
             // The request may have been sent and processed before the connection broke.
-            throw failed(attempts, new TransientHttpFailure("no answer: " + describe(e), null, true, e));
+            throw failed(attempts, new TransientHttpFailure("no answer: " + describe(e), true, e));
         }
         finally {
             rateLimit.release(route);
@@ -122,10 +122,11 @@ public final class RunPodHttp {
             Optional<Duration> retryAfter = retryAfter(response);
             // The whole route is over its limit, so every caller of it pauses, not only this one.
             rateLimit.blockFor(route, min(retryAfter.orElse(settings.retryDelay()), settings.retryMaxDelay()));
-            throw failed(attempts, new TransientHttpFailure("HTTP 429 rate limited", retryAfter.orElse(null), false, null));
+            throw failed(attempts, new TransientHttpFailure("HTTP 429 rate limited"
+                    + retryAfter.map(pause -> ", Retry-After " + pause.toSeconds() + " s").orElse(""), false, null));
         }
         if (status >= 500) {
-            throw failed(attempts, new TransientHttpFailure("HTTP " + status, null, false, null));
+            throw failed(attempts, new TransientHttpFailure("HTTP " + status, false, null));
         }
         if (status >= 400) {
             throw new RunPodRejectedException(status, "%s %s answered HTTP %d: %s"
@@ -136,7 +137,7 @@ public final class RunPodHttp {
         }
         catch (JacksonException e) {
             // A gateway answering with HTML is a passing fault, not RunPod's answer.
-            throw failed(attempts, new TransientHttpFailure("HTTP " + status + " with a body that is not JSON", null, false, e));
+            throw failed(attempts, new TransientHttpFailure("HTTP " + status + " with a body that is not JSON", false, e));
         }
     }
 
