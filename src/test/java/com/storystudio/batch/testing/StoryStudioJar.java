@@ -32,6 +32,7 @@ public final class StoryStudioJar implements AutoCloseable {
     /** The simulate profile's client timings (application-simulate.properties), for a 1000x emulator. */
     private static final List<String> FAST_TIMINGS = List.of(
             "--runpod.poll-interval=20ms",
+            "--runpod.rate-limit.window=10ms",
             "--runpod.http.retry-delay=20ms",
             "--runpod.http.retry-max-delay=1s",
             "--runpod.http.retry-jitter=10ms",
