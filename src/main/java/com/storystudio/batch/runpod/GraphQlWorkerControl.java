@@ -59,7 +59,7 @@ public class GraphQlWorkerControl implements WorkerControl {
         ObjectNode body = http.json().createObjectNode();
         body.put("query", query);
         body.putObject("variables").put("id", connection.endpointId());
-        JsonNode answer = http.post(operation, connection.graphQlUri(), body).body();
+        JsonNode answer = http.post(RunPodRoute.MANAGEMENT, operation, connection.graphQlUri(), body).body();
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             List<String> messages = new ArrayList<>();

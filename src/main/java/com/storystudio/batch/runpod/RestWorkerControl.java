@@ -22,7 +22,7 @@ public class RestWorkerControl implements WorkerControl {
 
     @Override
     public Optional<WorkerSettings> read() {
-        return Optional.of(settingsOf(http.get("GET /v2/serverless", connection.managementUri()).body()));
+        return Optional.of(settingsOf(http.get(RunPodRoute.MANAGEMENT, "GET /v2/serverless", connection.managementUri()).body()));
     }
 
     @Override
@@ -35,7 +35,7 @@ public class RestWorkerControl implements WorkerControl {
         if (change.idleTimeoutSeconds() != null) {
             workers.put("idleTimeout", change.idleTimeoutSeconds().intValue());
         }
-        return settingsOf(http.patch("PATCH /v2/serverless", connection.managementUri(), body).body());
+        return settingsOf(http.patch(RunPodRoute.MANAGEMENT, "PATCH /v2/serverless", connection.managementUri(), body).body());
     }
 
     @Override

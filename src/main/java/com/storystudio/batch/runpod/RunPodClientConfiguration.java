@@ -22,7 +22,7 @@ public class RunPodClientConfiguration {
 
     @Bean
     RunPodHttp runPodHttp(RunPodConnection connection, RunPodProperties properties, JsonMapper json) {
-        return new RunPodHttp(connection.apiKey(), properties.http(), json);
+        return new RunPodHttp(connection.apiKey(), properties.http(), RequestRateLimit.of(properties.rateLimit()), json);
     }
 
     @Bean

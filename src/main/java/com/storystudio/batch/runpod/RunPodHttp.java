@@ -21,35 +21,38 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one place that sends HTTP to RunPod. Adds the Bearer key, maps answers to results or
  * exceptions, and retries transient failures (5xx, 429, I/O errors) with Spring Framework 7's
- * {@link RetryTemplate}: exponential backoff with jitter, honouring {@code Retry-After}.
+ * {@link RetryTemplate}: exponential backoff with jitter. Every attempt first takes a permit of its
+ * route's {@link RequestRateLimit}; a 429 holds back the whole route there for its {@code Retry-After}.
  */
 public final class RunPodHttp {
 
     private final HttpClient client;
     private final ApiKey apiKey;
     private final RunPodProperties.Http settings;
+    private final RequestRateLimit rateLimit;
     private final JsonMapper json;
 
-    public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, JsonMapper json) {
+    public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, RequestRateLimit rateLimit, JsonMapper json) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.apiKey = apiKey;
         this.settings = settings;
+        this.rateLimit = rateLimit;
         this.json = json;
     }
 
-    RunPodResponse get(String operation, URI uri) {
-        return exchange(operation, request(uri).GET().build());
+    RunPodResponse get(RunPodRoute route, String operation, URI uri) {
+        return exchange(route, operation, request(uri).GET().build());
     }
 
-    RunPodResponse post(String operation, URI uri, JsonNode body) {
-        return exchange(operation, request(uri).POST(bodyOf(body)).build());
+    RunPodResponse post(RunPodRoute route, String operation, URI uri, JsonNode body) {
+        return exchange(route, operation, request(uri).POST(bodyOf(body)).build());
     }
 
-    RunPodResponse patch(String operation, URI uri, JsonNode body) {
-        return exchange(operation, request(uri).method("PATCH", bodyOf(body)).build());
+    RunPodResponse patch(RunPodRoute route, String operation, URI uri, JsonNode body) {
+        return exchange(route, operation, request(uri).method("PATCH", bodyOf(body)).build());
     }
 
     JsonMapper json() {
@@ -68,14 +71,14 @@ public final class RunPodHttp {
         return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8);
     }
 
-    private RunPodResponse exchange(String operation, HttpRequest request) {
+    private RunPodResponse exchange(RunPodRoute route, String operation, HttpRequest request) {
         CallAttempts attempts = new CallAttempts(operation);
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
                 .predicate(TransientHttpFailure.class::isInstance)
                 .backOff(new TransientFailureBackOff(settings, attempts))
                 .build());
         try {
-            JsonNode body = retry.execute(() -> attempt(request, attempts));
+            JsonNode body = retry.execute(() -> attempt(route, request, attempts));
             return new RunPodResponse(body, attempts.unanswered());
         }
         catch (RetryException e) {
@@ -94,26 +97,36 @@ public final class RunPodHttp {
         }
     }
 
-    private JsonNode attempt(HttpRequest request, CallAttempts attempts) throws InterruptedException {
+    private JsonNode attempt(RunPodRoute route, HttpRequest request, CallAttempts attempts) throws InterruptedException {
+        rateLimit.acquire(route);
+        HttpResponse<String> response;
         try {
-            return interpret(request, client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), attempts);
+            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
         catch (HttpConnectTimeoutException | ConnectException e) {
-            throw failed(attempts, new TransientHttpFailure("cannot connect to " + request.uri().getHost(), null, false, e));
+            throw failed(attempts, new TransientHttpFailure("cannot connect to " + request.uri().getHost(), false, e));
         }
         catch (IOException e) {
             // The request may have been sent and processed before the connection broke.
-            throw failed(attempts, new TransientHttpFailure("no answer: " + describe(e), null, true, e));
+            throw failed(attempts, new TransientHttpFailure("no answer: " + describe(e), true, e));
         }
+        finally {
+            rateLimit.release(route);
+        }
+        return interpret(route, request, response, attempts);
     }
 
-    private JsonNode interpret(HttpRequest request, HttpResponse<String> response, CallAttempts attempts) {
+    private JsonNode interpret(RunPodRoute route, HttpRequest request, HttpResponse<String> response, CallAttempts attempts) {
         int status = response.statusCode();
         if (status == 429) {
-            throw failed(attempts, new TransientHttpFailure("HTTP 429 rate limited", retryAfter(response).orElse(null), false, null));
+            Optional<Duration> retryAfter = retryAfter(response);
+            // The whole route is over its limit, so every caller of it pauses, not only this one.
+            rateLimit.blockFor(route, min(retryAfter.orElse(settings.retryDelay()), settings.retryMaxDelay()));
+            throw failed(attempts, new TransientHttpFailure("HTTP 429 rate limited"
+                    + retryAfter.map(pause -> ", Retry-After " + pause.toSeconds() + " s").orElse(""), false, null));
         }
         if (status >= 500) {
-            throw failed(attempts, new TransientHttpFailure("HTTP " + status, null, false, null));
+            throw failed(attempts, new TransientHttpFailure("HTTP " + status, false, null));
         }
         if (status >= 400) {
             throw new RunPodRejectedException(status, "%s %s answered HTTP %d: %s"
@@ -124,7 +137,7 @@ public final class RunPodHttp {
         }
         catch (JacksonException e) {
             // A gateway answering with HTML is a passing fault, not RunPod's answer.
-            throw failed(attempts, new TransientHttpFailure("HTTP " + status + " with a body that is not JSON", null, false, e));
+            throw failed(attempts, new TransientHttpFailure("HTTP " + status + " with a body that is not JSON", false, e));
         }
     }
 
@@ -162,6 +175,10 @@ public final class RunPodHttp {
                 return Optional.empty(); // an HTTP date: rare, the exponential delay will do
             }
         });
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String describe(IOException e) {

@@ -28,7 +28,7 @@ public class RunPodJobs {
         policyNode.put("executionTimeout", policy.executionTimeout().toMillis());
         policyNode.put("ttl", policy.ttl().toMillis());
 
-        RunPodResponse response = http.post("POST /run", connection.jobsUri("/run"), body);
+        RunPodResponse response = http.post(RunPodRoute.RUN, "POST /run", connection.jobsUri("/run"), body);
         String id = JsonFields.text(response.body(), "id");
         if (id == null || id.isBlank()) {
             throw new RunPodException("POST /run answered without a job id: " + response.body());
@@ -38,15 +38,15 @@ public class RunPodJobs {
 
     /** @throws RunPodRejectedException with {@link RunPodRejectedException#isNotFound()} once RunPod forgot the job */
     public JobStatus status(String jobId) {
-        return toStatus(http.get("GET /status", connection.jobsUri("/status/" + jobId)).body());
+        return toStatus(http.get(RunPodRoute.STATUS, "GET /status", connection.jobsUri("/status/" + jobId)).body());
     }
 
     public JobStatus cancel(String jobId) {
-        return toStatus(http.post("POST /cancel", connection.jobsUri("/cancel/" + jobId), http.json().createObjectNode()).body());
+        return toStatus(http.post(RunPodRoute.CANCEL, "POST /cancel", connection.jobsUri("/cancel/" + jobId), http.json().createObjectNode()).body());
     }
 
     public EndpointHealth health() {
-        JsonNode body = http.get("GET /health", connection.jobsUri("/health")).body();
+        JsonNode body = http.get(RunPodRoute.HEALTH, "GET /health", connection.jobsUri("/health")).body();
         JsonNode workers = body.path("workers");
         JsonNode jobs = body.path("jobs");
         return new EndpointHealth(workers.path("idle").asInt(0), workers.path("initializing").asInt(0),

@@ -30,7 +30,8 @@ public record RunPodProperties(
         @DefaultValue("60m") Duration executionTimeout,
         @DefaultValue("24h") Duration ttl,
         @DefaultValue("3") int maxAttempts,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue RateLimit rateLimit) {
 
     public RunPodConnection connection() {
         return new RunPodConnection(baseUrl, managementUrl, endpointId, new ApiKey(apiKey));
@@ -55,5 +56,35 @@ public record RunPodProperties(
             @DefaultValue("2.0") double retryMultiplier,
             @DefaultValue("60s") Duration retryMaxDelay,
             @DefaultValue("500ms") Duration retryJitter) {
+    }
+
+    /**
+     * RunPod's per-endpoint request limits, kept by the client over a sliding {@code window}. Against
+     * an emulator whose time runs faster, shrink the window by the same factor (10s at 1000x: 10ms).
+     */
+    public record RateLimit(
+            @DefaultValue("10s") Duration window,
+            @DefaultValue("1000") int run,
+            @DefaultValue("2000") int status,
+            @DefaultValue("100") int cancel) {
+
+        public RateLimit {
+            if (window == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("runpod.rate-limit.window must be positive, was " + window);
+            }
+            if (run < 1 || status < 1 || cancel < 1) {
+                throw new IllegalArgumentException("runpod.rate-limit.run, status and cancel must be at least 1");
+            }
+        }
+
+        /** Requests per window; 0 for the routes RunPod does not limit. */
+        int limitOf(RunPodRoute route) {
+            return switch (route) {
+                case RUN -> run;
+                case STATUS -> status;
+                case CANCEL -> cancel;
+                case HEALTH, MANAGEMENT -> 0;
+            };
+        }
     }
 }

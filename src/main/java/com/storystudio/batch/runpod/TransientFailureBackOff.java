@@ -1,7 +1,5 @@
 package com.storystudio.batch.runpod;
 
-import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.backoff.BackOff;
@@ -9,9 +7,10 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Exponential backoff with jitter that waits at least as long as a 429's {@code Retry-After} asks,
- * and logs each retry with its reason. One instance per call: it reads that call's
- * {@link CallAttempts}, which the framework's backoff API cannot see.
+ * Exponential backoff with jitter that logs each retry with its reason. One instance per call: it
+ * reads that call's {@link CallAttempts}, which the framework's backoff API cannot see. A 429's
+ * {@code Retry-After} is not waited for here but in {@link RequestRateLimit}, which holds back the
+ * whole route, the retry included.
  */
 final class TransientFailureBackOff implements BackOff {
 
@@ -38,10 +37,6 @@ final class TransientFailureBackOff implements BackOff {
                 return BackOffExecution.STOP;
             }
             TransientHttpFailure last = attempts.lastFailure();
-            Duration retryAfter = last == null ? null : last.retryAfter();
-            if (retryAfter != null) {
-                delay = Math.max(delay, Math.min(retryAfter.toMillis(), settings.retryMaxDelay().toMillis()));
-            }
             log.warn("{} failed ({}); retry {} of {} in {} ms", attempts.operation(),
                     last == null ? "unknown" : last.getMessage(), attempts.failures(), settings.maxRetries(), delay);
             return delay;

@@ -1,7 +1,5 @@
 package com.storystudio.batch.runpod;
 
-import java.time.Duration;
-
 /**
  * One attempt that failed in a way worth retrying. {@code mayHaveArrived} is true when the request
  * may have been processed although no answer came back (a reset or timeout after sending): for
@@ -9,17 +7,11 @@ import java.time.Duration;
  */
 final class TransientHttpFailure extends RuntimeException {
 
-    private final Duration retryAfter;
     private final boolean mayHaveArrived;
 
-    TransientHttpFailure(String message, Duration retryAfter, boolean mayHaveArrived, Throwable cause) {
+    TransientHttpFailure(String message, boolean mayHaveArrived, Throwable cause) {
         super(message, cause, false, false);
-        this.retryAfter = retryAfter;
         this.mayHaveArrived = mayHaveArrived;
-    }
-
-    Duration retryAfter() {
-        return retryAfter;
     }
 
     boolean mayHaveArrived() {

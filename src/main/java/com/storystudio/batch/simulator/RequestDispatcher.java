@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP handler: counts the request, lets the fault switches and the API key check have their say
- * (in that order, as a failing gateway answers before it authenticates), then hands over to the route, and
+ * (in that order, as a failing gateway answers before it authenticates), then the endpoint's request limits,
+ * then hands over to the route, and
  * shows the answer to the {@link RequestObserver} before sending it. Never logs headers: they carry the API key.
  */
 final class RequestDispatcher implements HttpHandler {
@@ -23,16 +25,18 @@ final class RequestDispatcher implements HttpHandler {
     private final String endpointId;
     private final byte[] expectedAuthorization;
     private final FaultInjector faults;
+    private final RequestLimiter limiter;
     private final RequestCounters counters;
     private final JsonCodec json;
     private final Map<Route, RouteHandler> handlers;
     private volatile RequestObserver observer = RequestObserver.NONE;
 
-    RequestDispatcher(String endpointId, String apiKey, FaultInjector faults, RequestCounters counters,
-                      JsonCodec json, Map<Route, RouteHandler> handlers) {
+    RequestDispatcher(String endpointId, String apiKey, FaultInjector faults, RequestLimiter limiter,
+                      RequestCounters counters, JsonCodec json, Map<Route, RouteHandler> handlers) {
         this.endpointId = endpointId;
         this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
         this.faults = faults;
+        this.limiter = limiter;
         this.counters = counters;
         this.json = json;
         this.handlers = Map.copyOf(handlers);
@@ -89,6 +93,11 @@ final class RequestDispatcher implements HttpHandler {
         }
         if (match.endpointId() != null && !match.endpointId().equals(endpointId)) {
             return json.error(404, "endpoint not found");
+        }
+        OptionalLong retryAfter = limiter.admit(route);
+        if (retryAfter.isPresent()) {
+            counters.increment(Counter.RATE_LIMITED_REQUESTS);
+            return json.error(429, "Too Many Requests").withHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
         }
         byte[] body = route.hasBody()
                 ? RequestBodies.read(exchange.getRequestBody(), RequestBodies.MAX_BYTES) : new byte[0];

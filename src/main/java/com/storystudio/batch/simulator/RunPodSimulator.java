@@ -96,7 +96,7 @@ public final class RunPodSimulator implements AutoCloseable {
             return thread;
         });
         RequestDispatcher dispatcher = new RequestDispatcher(settings.endpointId(), settings.apiKey(), injector,
-                counters, json, handlers);
+                new RequestLimiter(settings.requestLimits(), clock), counters, json, handlers);
         http.start(dispatcher);
         RunPodSimulator simulator = new RunPodSimulator(settings, http, simulation, faults, counters, dispatcher,
                 ticker);
@@ -146,7 +146,8 @@ public final class RunPodSimulator implements AutoCloseable {
                 requests.get(Counter.STATUS_REQUESTS), requests.get(Counter.CANCEL_REQUESTS),
                 requests.get(Counter.HEALTH_REQUESTS), requests.get(Counter.GRAPHQL_REQUESTS),
                 requests.get(Counter.MANAGEMENT_REQUESTS), requests.get(Counter.INJECTED_HTTP_500),
-                requests.get(Counter.INJECTED_HTTP_429), requests.get(Counter.DROPPED_CONNECTIONS),
+                requests.get(Counter.INJECTED_HTTP_429), requests.get(Counter.RATE_LIMITED_REQUESTS),
+                requests.get(Counter.DROPPED_CONNECTIONS),
                 requests.get(Counter.LOST_RUN_RESPONSES), model.injectedJobFailures(),
                 requests.get(Counter.UNAUTHORIZED_REQUESTS), model.workersMin(), model.workersMinHistory(),
                 billed, execution, coldStart, idle, billed / SECONDS_PER_HOUR * settings.gpuDollarsPerHour());

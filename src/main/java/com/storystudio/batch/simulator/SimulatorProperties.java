@@ -22,7 +22,8 @@ public record SimulatorProperties(
         @DefaultValue("30m") Duration resultRetention,
         @DefaultValue("1.89") double gpuDollarsPerHour,
         @DefaultValue("42") long seed,
-        @DefaultValue Faults faults) {
+        @DefaultValue Faults faults,
+        @DefaultValue RateLimit rateLimit) {
 
     /** Fault rates (0..1) for rehearsing bad days; all off by default. */
     public record Faults(
@@ -32,6 +33,14 @@ public record SimulatorProperties(
             @DefaultValue("0") double lostRunResponseRate,
             @DefaultValue("0") double transientJobFailureRate,
             @DefaultValue("0") double jobTimeoutRate) {
+    }
+
+    /** RunPod's per-endpoint request limits per window of simulated time; beyond them: 429. */
+    public record RateLimit(
+            @DefaultValue("10s") Duration window,
+            @DefaultValue("1000") int run,
+            @DefaultValue("2000") int status,
+            @DefaultValue("100") int cancel) {
     }
 
     SimulatorSettings settings() {
@@ -46,6 +55,7 @@ public record SimulatorProperties(
                 .withServiceTimeCv(serviceTimeCv)
                 .withResultRetention(resultRetention)
                 .withGpuDollarsPerHour(gpuDollarsPerHour)
-                .withRandomSeed(seed);
+                .withRandomSeed(seed)
+                .withRequestLimits(new RequestLimits(rateLimit.window(), rateLimit.run(), rateLimit.status(), rateLimit.cancel()));
     }
 }

@@ -14,12 +14,13 @@ import java.util.Objects;
  * @param serviceTimeCv         coefficient of variation of the generation time (0 = always the mean)
  * @param resultRetention       how long a finished job stays readable through /status
  * @param randomSeed            seeds service times and fault draws, so a sequence of jobs is reproducible
+ * @param requestLimits         RunPod's per-endpoint request limits, in simulated time; beyond them: 429
  */
 public record SimulatorSettings(String endpointId, String apiKey, int port, double timeScale,
                                 Duration workerStartup, Duration modelLoad, Duration meanServiceTime,
                                 double serviceTimeCv, int workersMax, int initialWorkersMin,
                                 int initialIdleTimeoutSeconds, Duration resultRetention,
-                                double gpuDollarsPerHour, long randomSeed) {
+                                double gpuDollarsPerHour, long randomSeed, RequestLimits requestLimits) {
 
     public SimulatorSettings {
         requireText(endpointId, "endpointId");
@@ -34,6 +35,7 @@ public record SimulatorSettings(String endpointId, String apiKey, int port, doub
         requireNotNegative(modelLoad, "modelLoad");
         requireNotNegative(meanServiceTime, "meanServiceTime");
         requireNotNegative(resultRetention, "resultRetention");
+        Objects.requireNonNull(requestLimits, "requestLimits");
         if (meanServiceTime.isZero()) {
             throw new IllegalArgumentException("meanServiceTime must be positive");
         }
@@ -50,91 +52,98 @@ public record SimulatorSettings(String endpointId, String apiKey, int port, doub
     /** Values that mirror the seed document: ~1 min worker start, 10 min model load, ~2.5 min per 480p clip. */
     public static SimulatorSettings defaults() {
         return new SimulatorSettings("sim-endpoint", "sim-key", 0, 1.0, Duration.ofSeconds(60),
-                Duration.ofMinutes(10), Duration.ofSeconds(150), 0.3, 3, 0, 5, Duration.ofMinutes(30), 1.89, 42L);
+                Duration.ofMinutes(10), Duration.ofSeconds(150), 0.3, 3, 0, 5, Duration.ofMinutes(30), 1.89, 42L,
+                RequestLimits.runPod());
     }
 
     public SimulatorSettings withEndpointId(String value) {
         return new SimulatorSettings(value, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withApiKey(String value) {
         return new SimulatorSettings(endpointId, value, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withPort(int value) {
         return new SimulatorSettings(endpointId, apiKey, value, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withTimeScale(double value) {
         return new SimulatorSettings(endpointId, apiKey, port, value, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withWorkerStartup(Duration value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, value, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withModelLoad(Duration value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, value, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withMeanServiceTime(Duration value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, value,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withServiceTimeCv(double value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 value, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withWorkersMax(int value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, value, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withInitialWorkersMin(int value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, value, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withInitialIdleTimeoutSeconds(int value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, value, resultRetention,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withResultRetention(Duration value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, value,
-                gpuDollarsPerHour, randomSeed);
+                gpuDollarsPerHour, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withGpuDollarsPerHour(double value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                value, randomSeed);
+                value, randomSeed, requestLimits);
     }
 
     public SimulatorSettings withRandomSeed(long value) {
         return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
                 serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
-                gpuDollarsPerHour, value);
+                gpuDollarsPerHour, value, requestLimits);
+    }
+
+    public SimulatorSettings withRequestLimits(RequestLimits value) {
+        return new SimulatorSettings(endpointId, apiKey, port, timeScale, workerStartup, modelLoad, meanServiceTime,
+                serviceTimeCv, workersMax, initialWorkersMin, initialIdleTimeoutSeconds, resultRetention,
+                gpuDollarsPerHour, randomSeed, value);
     }
 
     /** The endpoint configuration the simulator starts with. */

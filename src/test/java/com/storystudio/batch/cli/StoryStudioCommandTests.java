@@ -293,8 +293,9 @@ class StoryStudioCommandTests {
     private int runAgainstRemote(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.addAll(List.of("--runpod.base-url=" + remote.baseUrl(), "--runpod.endpoint-id=" + remote.endpointId(),
-                "--runpod.api-key=" + remote.apiKey(), "--runpod.poll-interval=10ms", "--runpod.http.retry-delay=5ms",
-                "--runpod.http.retry-max-delay=50ms", "--runpod.http.max-retries=8", "--storystudio.resubmit-delay=10ms",
+                "--runpod.api-key=" + remote.apiKey(), "--runpod.poll-interval=10ms", "--runpod.rate-limit.window=10ms",
+                "--runpod.http.retry-delay=5ms", "--runpod.http.retry-max-delay=50ms", "--runpod.http.max-retries=8",
+                "--storystudio.resubmit-delay=10ms",
                 "--output-dir=" + work.resolve("out"), "--spring.datasource.url=" + databaseUrl()));
         return run(all.toArray(String[]::new));
     }

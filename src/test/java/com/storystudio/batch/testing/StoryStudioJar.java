@@ -33,6 +33,7 @@ public final class StoryStudioJar implements AutoCloseable {
     private static final List<String> FAST_TIMINGS = List.of(
             "--runpod.poll-interval=20ms",
             "--runpod.max-poll-interval=120ms",
+            "--runpod.rate-limit.window=10ms",
             "--runpod.http.retry-delay=20ms",
             "--runpod.http.retry-max-delay=1s",
             "--runpod.http.retry-jitter=10ms",
