@@ -1,0 +1,100 @@
+package com.storystudio.batch.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's arithmetic on made-up figures; the benchmark itself runs only with -Pbenchmark. */
+class BenchmarkArithmeticTest {
+
+    @Test
+    void percentilesInterpolateBetweenClosestRanks() {
+        List<Double> unsorted = List.of(4.0, 1.0, 3.0, 2.0);
+        assertThat(Percentiles.of(unsorted, 50)).isEqualTo(2.5);
+        assertThat(Percentiles.of(unsorted, 0)).isEqualTo(1.0);
+        assertThat(Percentiles.of(unsorted, 100)).isEqualTo(4.0);
+
+        List<Double> oneToTwenty = IntStream.rangeClosed(1, 20).mapToObj(i -> (double) i).toList();
+        assertThat(Percentiles.of(oneToTwenty, 95)).isCloseTo(19.05, within(1e-9));
+        assertThat(Percentiles.of(List.of(7.0), 95)).isEqualTo(7.0);
+        assertThat(Percentiles.of(List.of(), 50)).isNaN();
+        assertThatThrownBy(() -> Percentiles.of(oneToTwenty, 101)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void idealBoundIsOneColdStartPlusTheWorkSpreadOverEveryWorker() {
+        assertThat(ScenarioResult.idealSeconds(60, 1_200, 4)).isEqualTo(360.0);
+        assertThat(ScenarioResult.idealSeconds(1, 100, 8)).isEqualTo(13.5);
+        assertThatThrownBy(() -> ScenarioResult.idealSeconds(60, 1_200, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void ratiosOfNothingAreNotANumberRatherThanInfinite() {
+        assertThat(ScenarioResult.ratio(3, 2)).isEqualTo(1.5);
+        assertThat(ScenarioResult.ratio(3, 0)).isNaN();
+    }
+
+    @Test
+    void aRowIsComputedFromTheMeasurements() {
+        Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, List.of(2.0, 4.0, 6.0, 8.0, 30.0),
+                10, 150, 40, 1_600, 200, 8, 64L * 1024 * 1024);
+
+        ScenarioResult row = ScenarioResult.of("case", measured);
+
+        assertThat(row.window()).isEqualTo("default");
+        assertThat(row.idealSeconds()).isEqualTo(360.0);
+        assertThat(row.ratio()).isEqualTo(2.0);
+        assertThat(row.utilisation()).isCloseTo(1_200.0 / (4 * 720), within(1e-12));
+        assertThat(row.statusPerScene()).isEqualTo(15.0);
+        assertThat(row.healthPerScene()).isEqualTo(4.0);
+        assertThat(row.delayMedianSeconds()).isEqualTo(6.0);
+        assertThat(row.delayP95Seconds()).isCloseTo(25.6, within(1e-9));
+        assertThat(row.idleShare()).isEqualTo(0.125);
+        assertThat(row.scenesPerWallSecond()).isEqualTo(1.25);
+    }
+
+    @Test
+    void anExplicitWindowIsShownAsPassed() {
+        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, List.of(), 10, 1, 0, 10, 0, 1, 0);
+        assertThat(ScenarioResult.of("naive", measured).window()).isEqualTo("1");
+        assertThat(ScenarioResult.of("naive", measured).delayMedianSeconds()).isNaN();
+    }
+
+    @Test
+    void realTimeMapsToSimulatedTimeAtTheScale() {
+        Instant real = Instant.parse("2026-01-01T12:00:00Z");
+        Instant simulated = Instant.parse("2026-01-01T12:00:05Z");
+        ClockMapping clocks = new ClockMapping(real, simulated, 1_000);
+
+        assertThat(clocks.toSimulated(real.plusMillis(3))).isEqualTo(simulated.plusSeconds(3));
+        assertThat(clocks.toSimulated(real.minusMillis(2))).isEqualTo(simulated.minusSeconds(2));
+    }
+
+    @Test
+    void timingsAreDividedByTheTimeScale() {
+        LaunchArguments launch = new LaunchArguments(1_000);
+        assertThat(launch.scaled(Duration.ofSeconds(10))).isEqualTo("10ms");
+        assertThat(launch.scaled(Duration.ofMillis(500))).isEqualTo("500us");
+        assertThat(launch.scaled(Duration.ofMinutes(90))).isEqualTo("5400ms");
+        assertThat(launch.simulatedPollInterval()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void scenariosAreChosenByNameAndCanBeResized() {
+        assertThat(Scenarios.select(List.of("all"), 0)).extracting(Scenario::name)
+                .containsExactly("64x4", "naive", "200x8", "instant");
+        List<Scenario> quick = Scenarios.select(List.of("naive", "64x4"), 12);
+        assertThat(quick).extracting(Scenario::name).containsExactly("naive", "64x4");
+        assertThat(quick).extracting(Scenario::scenes).containsOnly(12);
+        assertThat(quick.get(0).maxInFlight()).isEqualTo(1);
+        assertThat(quick.get(1).maxInFlight()).isNull();
+        assertThatThrownBy(() -> Scenarios.select(List.of("64x5"), 0)).hasMessageContaining("unknown scenario '64x5'");
+    }
+}

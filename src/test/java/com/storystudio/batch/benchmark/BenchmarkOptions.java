@@ -1,0 +1,41 @@
+package com.storystudio.batch.benchmark;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The benchmark's choices, from system properties (the Maven profile passes them on):
+ * {@code benchmark.scenarios} (comma-separated names, or {@code all}), {@code benchmark.scenes}
+ * (every chosen scenario with this many scenes; 0 keeps their own) and {@code benchmark.heap} (the
+ * forked JVM's -Xmx, only to print the command).
+ */
+record BenchmarkOptions(List<String> scenarios, int scenes, String heap) {
+
+    static final String DEFAULT_HEAP = "512m";
+
+    static BenchmarkOptions fromSystemProperties() {
+        List<String> names = Arrays.stream(System.getProperty("benchmark.scenarios", "all").split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        int scenes = Integer.parseInt(System.getProperty("benchmark.scenes", "0").trim());
+        if (scenes < 0) {
+            throw new IllegalArgumentException("benchmark.scenes must be 0 (each scenario's own) or more, was " + scenes);
+        }
+        return new BenchmarkOptions(names.isEmpty() ? List.of("all") : names, scenes,
+                System.getProperty("benchmark.heap", DEFAULT_HEAP));
+    }
+
+    /** The command that repeats this run. */
+    String command() {
+        StringBuilder command = new StringBuilder("./mvnw -Pbenchmark verify");
+        if (!scenarios.equals(List.of("all"))) {
+            command.append(" -Dbenchmark.scenarios=").append(String.join(",", scenarios));
+        }
+        if (scenes > 0) {
+            command.append(" -Dbenchmark.scenes=").append(scenes);
+        }
+        if (!heap.equals(DEFAULT_HEAP)) {
+            command.append(" -Dbenchmark.heap=").append(heap);
+        }
+        return command.toString();
+    }
+}

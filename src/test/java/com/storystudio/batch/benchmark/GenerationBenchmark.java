@@ -1,0 +1,81 @@
+package com.storystudio.batch.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The generation window's benchmark: runs the real application in this JVM against a fresh emulator
+ * per scenario and prints how its schedule compares with the ideal, what it costs and how fast the
+ * orchestrator itself is. Run it with {@code ./mvnw -Pbenchmark verify} (README,
+ * "Benchmark"). A scenario that does not end with every video stops the benchmark, its work folder kept.
+ */
+public final class GenerationBenchmark {
+
+    private GenerationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.fromSystemProperties();
+        List<Scenario> scenarios = Scenarios.select(options.scenarios(), options.scenes());
+        PrintStream out = System.out;
+        String header = header(options);
+
+        ScenarioRunner runner = new ScenarioRunner(new LaunchArguments(Scenarios.TIME_SCALE));
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            out.printf("%n[benchmark] %s: %d scenes, %s%n", scenario.name(), scenario.scenes(), scenario.description());
+            Path work = Files.createTempDirectory("storystudio-benchmark-" + scenario.name() + "-");
+            Measurements measured;
+            try {
+                measured = runner.run(scenario, work);
+            }
+            catch (Exception | AssertionError e) {
+                System.err.printf("[benchmark] %s failed; its folder is kept: %s%n", scenario.name(), work);
+                throw e;
+            }
+            results.add(ScenarioResult.of(scenario.name(), measured));
+            deleteRecursively(work);
+        }
+
+        out.println();
+        out.println(header);
+        out.println();
+        ResultTable.print(out, ResultTable.SCHEDULE, results);
+        out.println();
+        ResultTable.print(out, ResultTable.COST, results);
+        out.println();
+        out.println("Seconds are simulated (time scale %.0fx) except wall s; heap MiB is the JVM peak heap, emulator included."
+                .formatted(Scenarios.TIME_SCALE));
+    }
+
+    private static String header(BenchmarkOptions options) {
+        String heap = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-Xmx")).findFirst().orElse("no -Xmx");
+        return "StoryStudio generation benchmark, %s, Java %s (%s), %d cores, %s%ncommand: %s".formatted(
+                ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors(), heap, options.command());
+    }
+
+    private static void deleteRecursively(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the benchmark's work folder " + folder, e);
+        }
+    }
+}

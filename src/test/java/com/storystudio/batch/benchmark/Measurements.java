@@ -1,0 +1,22 @@
+package com.storystudio.batch.benchmark;
+
+import java.util.List;
+
+/**
+ * What one scenario's run left behind, before any arithmetic. Times in seconds: simulated unless named
+ * {@code wall}.
+ *
+ * @param executionSeconds  the emulator's billed execution (model loads included), all jobs together
+ * @param completionDelays  per completed job: from its end on the emulator to the app recording it
+ * @param makespanSeconds   from the first /run the emulator received to the last scene result recorded
+ * @param peakHeapBytes     of the whole JVM, emulator included
+ */
+public record Measurements(int scenes, int workers, Integer maxInFlight, long jobsCreated, double workerStartupSeconds,
+                           double executionSeconds, double makespanSeconds, List<Double> completionDelays,
+                           double pollIntervalSeconds, long statusCalls, long healthCalls, double billedSeconds,
+                           double idleSeconds, double wallSeconds, long peakHeapBytes) {
+
+    public Measurements {
+        completionDelays = List.copyOf(completionDelays);
+    }
+}

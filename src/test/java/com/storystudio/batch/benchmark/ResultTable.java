@@ -1,0 +1,67 @@
+package com.storystudio.batch.benchmark;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Fixed-width columns of {@link ScenarioResult}s, right-aligned except the first. */
+final class ResultTable {
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    /** One column: a header of at most {@code width} characters and how to show a row's value. */
+    record Column(String header, int width, Function<ScenarioResult, String> value) {
+    }
+
+    /** The schedule: how close to the ideal the window gets, and how late it sees a finished job. */
+    static final List<Column> SCHEDULE = List.of(
+            new Column("scenario", 9, ScenarioResult::name),
+            new Column("scenes", 6, r -> String.valueOf(r.scenes())),
+            new Column("workers", 7, r -> String.valueOf(r.workers())),
+            new Column("window", 7, ScenarioResult::window),
+            new Column("makespan s", 10, r -> number(r.makespanSeconds(), 0)),
+            new Column("ideal s", 8, r -> number(r.idealSeconds(), 0)),
+            new Column("ratio", 8, r -> number(r.ratio(), 2)),
+            new Column("util %", 6, r -> number(100 * r.utilisation(), 1)),
+            new Column("delay p50 s", 11, r -> number(r.delayMedianSeconds(), 1)),
+            new Column("delay p95 s", 11, r -> number(r.delayP95Seconds(), 1)),
+            new Column("poll s", 6, r -> number(r.pollIntervalSeconds(), 0)));
+
+    /** What it costs: GPU time billed, calls made, and the orchestrator's own speed and memory. */
+    static final List<Column> COST = List.of(
+            new Column("scenario", 9, ScenarioResult::name),
+            new Column("jobs", 6, r -> String.valueOf(r.jobsCreated())),
+            new Column("billed s", 10, r -> number(r.billedSeconds(), 0)),
+            new Column("idle s", 9, r -> number(r.idleSeconds(), 0)),
+            new Column("idle %", 6, r -> number(100 * r.idleShare(), 1)),
+            new Column("status/scene", 12, r -> number(r.statusPerScene(), 1)),
+            new Column("health/scene", 12, r -> number(r.healthPerScene(), 1)),
+            new Column("wall s", 7, r -> number(r.wallSeconds(), 1)),
+            new Column("scenes/s", 8, r -> number(r.scenesPerWallSecond(), 1)),
+            new Column("heap MiB", 8, r -> number(r.peakHeapBytes() / MIB, 0)));
+
+    private ResultTable() {
+    }
+
+    static void print(PrintStream out, List<Column> columns, List<ScenarioResult> rows) {
+        out.println(line(columns, columns.stream().map(Column::header).toList()));
+        out.println(line(columns, columns.stream().map(c -> "-".repeat(c.width())).toList()));
+        for (ScenarioResult row : rows) {
+            out.println(line(columns, columns.stream().map(c -> c.value().apply(row)).toList()));
+        }
+    }
+
+    private static String line(List<Column> columns, List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            String format = i == 0 ? "%-" + columns.get(i).width() + "s" : "  %" + columns.get(i).width() + "s";
+            line.append(String.format(Locale.ROOT, format, cells.get(i)));
+        }
+        return line.toString().stripTrailing();
+    }
+
+    private static String number(double value, int decimals) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}

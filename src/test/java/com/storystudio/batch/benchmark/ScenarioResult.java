@@ -1,0 +1,46 @@
+package com.storystudio.batch.benchmark;
+
+/**
+ * One row of the benchmark's tables. Seconds are simulated unless named {@code wall}.
+ *
+ * @param window           the {@code --max-in-flight} passed, or "default" when the app chose
+ * @param idealSeconds     no schedule can beat it: one cold start, then every worker busy until the end
+ * @param ratio            makespan / ideal; 1.0 is perfect
+ * @param utilisation      execution / (workers x makespan), from 0 to 1
+ * @param idleShare        idle / billed, from 0 to 1
+ */
+public record ScenarioResult(String name, int scenes, int workers, String window, long jobsCreated,
+                             double makespanSeconds, double idealSeconds, double ratio, double utilisation,
+                             double statusPerScene, double healthPerScene, double delayMedianSeconds,
+                             double delayP95Seconds, double pollIntervalSeconds, double billedSeconds,
+                             double idleSeconds, double idleShare, double wallSeconds, double scenesPerWallSecond,
+                             long peakHeapBytes) {
+
+    public static ScenarioResult of(String name, Measurements m) {
+        double ideal = idealSeconds(m.workerStartupSeconds(), m.executionSeconds(), m.workers());
+        return new ScenarioResult(name, m.scenes(), m.workers(),
+                m.maxInFlight() == null ? "default" : String.valueOf(m.maxInFlight()), m.jobsCreated(),
+                m.makespanSeconds(), ideal, ratio(m.makespanSeconds(), ideal),
+                ratio(m.executionSeconds(), m.workers() * m.makespanSeconds()),
+                ratio(m.statusCalls(), m.scenes()), ratio(m.healthCalls(), m.scenes()),
+                Percentiles.of(m.completionDelays(), 50), Percentiles.of(m.completionDelays(), 95),
+                m.pollIntervalSeconds(), m.billedSeconds(), m.idleSeconds(), ratio(m.idleSeconds(), m.billedSeconds()),
+                m.wallSeconds(), ratio(m.scenes(), m.wallSeconds()), m.peakHeapBytes());
+    }
+
+    /**
+     * A worker's cold start, then the jobs' whole execution spread evenly over every worker: the
+     * shortest makespan any client could reach on this endpoint.
+     */
+    public static double idealSeconds(double workerStartupSeconds, double executionSeconds, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        }
+        return workerStartupSeconds + executionSeconds / workers;
+    }
+
+    /** NaN rather than infinity when there is nothing to divide by, so that a table shows it as such. */
+    public static double ratio(double numerator, double denominator) {
+        return denominator == 0 ? Double.NaN : numerator / denominator;
+    }
+}

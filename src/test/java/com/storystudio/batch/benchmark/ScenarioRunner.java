@@ -1,0 +1,116 @@
+package com.storystudio.batch.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.storystudio.batch.StoryStudioApplication;
+import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.simulator.SimulatedJob;
+import com.storystudio.batch.simulator.SimulatorStats;
+import com.storystudio.batch.testing.JobDatabase;
+import com.storystudio.batch.testing.Storyboard;
+
+/**
+ * Runs one scenario: a fresh emulator, a storyboard of distinct scenes, the real application in this
+ * JVM with the jar's arguments, then reads what the emulator and the job database recorded.
+ */
+final class ScenarioRunner {
+
+    private final LaunchArguments launch;
+    private final HeapPeak heap = new HeapPeak();
+    private final WorkerRelease release = new WorkerRelease();
+
+    ScenarioRunner(LaunchArguments launch) {
+        this.launch = launch;
+    }
+
+    Measurements run(Scenario scenario, Path work) throws IOException, InterruptedException {
+        Path csv = storyboard(work.resolve("project"), scenario.scenes());
+        JobDatabase database = JobDatabase.in(work);
+        heap.reset();
+        try (RunPodSimulator emulator = RunPodSimulator.start(scenario.emulator())) {
+            String[] arguments = launch.forRun(csv, work, emulator, scenario.maxInFlight()).toArray(String[]::new);
+            long started = System.nanoTime();
+            ConfigurableApplicationContext context = StoryStudioApplication.application(arguments).run(arguments);
+            int exitCode = SpringApplication.exit(context);
+            double wallSeconds = (System.nanoTime() - started) / 1e9;
+            // Before WorkerRelease adds /health calls of its own.
+            SimulatorStats requests = emulator.stats();
+            if (exitCode != 0) {
+                throw new IllegalStateException("scenario %s: the application exited %d; see %s".formatted(scenario.name(),
+                        exitCode, LaunchArguments.log(work)));
+            }
+            requireEveryVideo(scenario, database);
+            release.await(emulator);
+            SimulatorStats billing = emulator.stats();
+            ClockMapping clocks = ClockMapping.of(emulator, scenario.emulator().timeScale());
+            List<SimulatedJob> jobs = emulator.jobs();
+            long peakHeap = heap.peakBytes();
+
+            Instant firstRun = jobs.stream().map(SimulatedJob::submittedAt).min(Instant::compareTo).orElseThrow();
+            Instant lastRecorded = clocks.toSimulated(lastResultRecorded(database));
+            return new Measurements(scenario.scenes(), scenario.workers(), scenario.maxInFlight(), requests.jobsCreated(),
+                    seconds(scenario.emulator().workerStartup()), billing.executionSeconds(),
+                    seconds(Duration.between(firstRun, lastRecorded)), completionDelays(database, jobs, clocks),
+                    seconds(launch.simulatedPollInterval()), requests.statusRequests(), requests.healthRequests(),
+                    billing.billedWorkerSeconds(), billing.idleWorkerSeconds(), wallSeconds, peakHeap);
+        }
+    }
+
+    /** Distinct prompts and media per scene, so that the app's content-based reuse skips none. */
+    private static Path storyboard(Path folder, int scenes) {
+        Storyboard storyboard = Storyboard.in(folder);
+        for (int i = 1; i <= scenes; i++) {
+            storyboard.localScene("s%05d".formatted(i));
+        }
+        return storyboard.write("scenes.csv");
+    }
+
+    private static void requireEveryVideo(Scenario scenario, JobDatabase database) {
+        List<JobDatabase.SceneResultRow> results = database.sceneResults();
+        long withVideo = results.stream()
+                .filter(row -> row.status().equals("COMPLETED") && row.videoUrl() != null && !row.videoUrl().isBlank()).count();
+        if (results.size() != scenario.scenes() || withVideo != scenario.scenes()) {
+            throw new IllegalStateException("scenario %s: %d of %d scenes have a video (%d results recorded)"
+                    .formatted(scenario.name(), withVideo, scenario.scenes(), results.size()));
+        }
+    }
+
+    private static Instant lastResultRecorded(JobDatabase database) {
+        return database.query("SELECT MAX(recorded_at) FROM scene_result",
+                rs -> rs.getObject(1, OffsetDateTime.class).toInstant()).get(0);
+    }
+
+    /** Per COMPLETED ledger row: its job's end on the emulator to the moment the app wrote COMPLETED. */
+    private static List<Double> completionDelays(JobDatabase database, List<SimulatedJob> jobs, ClockMapping clocks) {
+        Map<String, SimulatedJob> byId = jobs.stream().collect(Collectors.toMap(SimulatedJob::id, Function.identity()));
+        List<Double> delays = new ArrayList<>();
+        for (Recorded recorded : database.query("SELECT remote_job_id, finished_at FROM scene_submission WHERE state = 'COMPLETED'",
+                rs -> new Recorded(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))) {
+            SimulatedJob job = byId.get(recorded.remoteJobId());
+            if (job != null && job.finishedAt() != null) {
+                delays.add(seconds(Duration.between(job.finishedAt(), clocks.toSimulated(recorded.at()))));
+            }
+        }
+        return delays;
+    }
+
+    /** A ledger row's job and the (real) time the app saw it COMPLETED. */
+    private record Recorded(String remoteJobId, Instant at) {
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
