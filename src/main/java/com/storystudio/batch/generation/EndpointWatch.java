@@ -22,7 +22,8 @@ import com.storystudio.batch.runpod.RunPodJobs;
  * second run, another tool, a lost {@code /run} answer) and may hide ours ending: then the count says
  * nothing, and {@link #counting()} tells the window to fall back to polling each running job.
  * <p>
- * Checked twice per poll interval, so that a job's end is noticed well within one interval.
+ * Checked twice per poll interval, so that a job's end is noticed well within one interval. The
+ * workers' readiness is logged as it changes: a cold start can take 10-15 minutes.
  */
 final class EndpointWatch {
 
@@ -33,6 +34,7 @@ final class EndpointWatch {
     private final Clock clock;
     private Instant dueAt;
     private boolean counting;
+    private EndpointHealth last;
 
     EndpointWatch(RunPodJobs jobs, Duration pollInterval, Clock clock) {
         this.jobs = jobs;
@@ -68,8 +70,17 @@ final class EndpointWatch {
             counting = false;
             return OptionalInt.empty();
         }
+        report(health);
         int unfinished = health.jobsInQueue() + health.jobsInProgress();
         counting = unfinished <= waitingFor;
         return counting ? OptionalInt.of(waitingFor - unfinished) : OptionalInt.empty();
+    }
+
+    private void report(EndpointHealth health) {
+        if (last == null || health.readyWorkers() != last.readyWorkers() || health.initializingWorkers() != last.initializingWorkers()) {
+            log.info("Workers: {} ready ({} busy), {} starting; jobs: {} queued, {} in progress", health.readyWorkers(),
+                    health.runningWorkers(), health.initializingWorkers(), health.jobsInQueue(), health.jobsInProgress());
+        }
+        last = health;
     }
 }

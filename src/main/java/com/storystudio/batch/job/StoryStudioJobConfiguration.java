@@ -26,7 +26,6 @@ import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneResultWriter;
 import com.storystudio.batch.scene.CsvSceneSource;
 import com.storystudio.batch.scene.SceneRules;
-import com.storystudio.batch.worker.WorkerReadinessReporter;
 import com.storystudio.batch.worker.TailScaling;
 import com.storystudio.batch.worker.WorkerScaling;
 
@@ -89,13 +88,12 @@ public class StoryStudioJobConfiguration {
     /** One scene per chunk: a scene's result is committed as soon as the scene finishes. */
     @Bean
     Step generateScenes(JobRepository jobRepository, PlatformTransactionManager transactionManager, GeneratedSceneReader generatedSceneReader,
-                        SceneResultWriter sceneResultWriter, WorkerReadinessReporter readiness) {
+                        SceneResultWriter sceneResultWriter) {
         return new StepBuilder(GENERATE_STEP, jobRepository)
                 .<SceneResult, SceneResult>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(generatedSceneReader)
                 .writer(sceneResultWriter)
-                .listener(readiness)
                 .allowStartIfComplete(true)
                 .build();
     }

@@ -27,9 +27,4 @@ public class WorkerConfiguration {
         return new TailScaling(control, baselines, leases, jobs, connection.endpointId(), settings.tailIdleTimeout(),
                 runPod.pollInterval(), clock);
     }
-
-    @Bean
-    WorkerReadinessReporter workerReadinessReporter(RunPodJobs jobs, RunPodProperties runPod) {
-        return new WorkerReadinessReporter(jobs, runPod.pollInterval());
-    }
 }
