@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import com.storystudio.batch.result.SceneResult;
+import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.scene.SceneCursor;
@@ -25,7 +25,7 @@ import com.storystudio.batch.scene.SceneSource;
  * the database (results and ledger), not in the step's execution context, so whatever a run
  * finished or submitted is never done again.
  */
-public class GeneratedSceneReader implements ItemStreamReader<SceneResult>, StepExecutionListener {
+public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, StepExecutionListener {
 
     private final SceneSource source;
     private final SceneGenerator generator;
@@ -70,8 +70,8 @@ public class GeneratedSceneReader implements ItemStreamReader<SceneResult>, Step
     }
 
     @Override
-    public SceneResult read() throws Exception {
-        return window.next();
+    public FinishedScenes read() throws Exception {
+        return window.nextFinished();
     }
 
     @Override

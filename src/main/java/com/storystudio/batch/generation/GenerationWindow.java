@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import com.storystudio.batch.ledger.Submission;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.ledger.SubmissionState;
+import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.result.SceneStatus;
 import com.storystudio.batch.runpod.GenerationInput;
@@ -127,6 +128,25 @@ public class GenerationWindow {
             }
         }
         return finished.poll();
+    }
+
+    /**
+     * Every scene that has reached its final result by now, waiting for the first as long as it takes.
+     *
+     * @return null when every scene has its result
+     * @see #next()
+     */
+    public FinishedScenes nextFinished() throws JobInterruptedException {
+        SceneResult first = next();
+        if (first == null) {
+            return null;
+        }
+        List<SceneResult> all = new ArrayList<>(1 + finished.size());
+        all.add(first);
+        while (!finished.isEmpty()) {
+            all.add(finished.poll());
+        }
+        return new FinishedScenes(all);
     }
 
     /**

@@ -20,8 +20,8 @@ import com.storystudio.batch.generation.GeneratedSceneReader;
 import com.storystudio.batch.generation.InlineVideoStore;
 import com.storystudio.batch.generation.RunOptions;
 import com.storystudio.batch.generation.SceneGenerator;
+import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.ResultsCsvFile;
-import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneResultWriter;
 import com.storystudio.batch.scene.CsvSceneSource;
@@ -85,12 +85,12 @@ public class StoryStudioJobConfiguration {
                 .build();
     }
 
-    /** One scene per chunk: a scene's result is committed as soon as the scene finishes. */
+    /** One batch of finished scenes per chunk: a scene's result is committed as soon as the scene finishes. */
     @Bean
     Step generateScenes(JobRepository jobRepository, PlatformTransactionManager transactionManager, GeneratedSceneReader generatedSceneReader,
                         SceneResultWriter sceneResultWriter) {
         return new StepBuilder(GENERATE_STEP, jobRepository)
-                .<SceneResult, SceneResult>chunk(1)
+                .<FinishedScenes, FinishedScenes>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(generatedSceneReader)
                 .writer(sceneResultWriter)

@@ -15,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * The CSV is rewritten whole, so on large runs it is refreshed at most every {@code csvInterval}
  * and always when the step ends, however it ends.
  */
-public class SceneResultWriter implements ItemWriter<SceneResult>, StepExecutionListener {
+public class SceneResultWriter implements ItemWriter<FinishedScenes>, StepExecutionListener {
 
     private final SceneResultRepository repository;
     private final ResultsCsvFile csv;
@@ -37,8 +37,8 @@ public class SceneResultWriter implements ItemWriter<SceneResult>, StepExecution
     }
 
     @Override
-    public void write(Chunk<? extends SceneResult> chunk) {
-        repository.save(jobInstanceId, chunk.getItems());
+    public void write(Chunk<? extends FinishedScenes> chunk) {
+        repository.save(jobInstanceId, chunk.getItems().stream().flatMap(finished -> finished.results().stream()).toList());
         if (!clock.instant().isBefore(csvWrittenAt.plus(csvInterval))) {
             publishCsv();
         }
