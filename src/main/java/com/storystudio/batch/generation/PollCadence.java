@@ -5,11 +5,11 @@ import java.time.Duration;
 import com.storystudio.batch.runpod.RemoteStatus;
 
 /**
- * How long to wait before asking RunPod about a job again. A job whose status just changed is asked
- * about after one poll interval; one that stays as it was waits twice as long each time, up to
- * {@code maxInterval}: a scene queued behind many others, or in its tenth minute of generation, need
- * not be asked about every few seconds when {@link EndpointWatch} notices its end. While the watch
- * cannot count (others share the endpoint), a running job is asked about every poll interval.
+ * How long to wait before asking RunPod about a job again. While {@link EndpointWatch} notices jobs
+ * ending, asking is only the safety net: each wait is twice the one before, up to {@code maxInterval},
+ * so a scene queued behind many others, or in its tenth minute of generation, is not asked about
+ * every few seconds. While the watch cannot count (others share the endpoint), a running job is
+ * asked about every poll interval, and a queued one again one interval after its status changed.
  */
 final class PollCadence {
 
@@ -31,7 +31,7 @@ final class PollCadence {
      * @param watched  whether the endpoint count notices the job's end
      */
     Duration next(Duration previous, RemoteStatus status, boolean changed, boolean watched) {
-        if (changed || (!watched && status == RemoteStatus.IN_PROGRESS)) {
+        if (!watched && (changed || status == RemoteStatus.IN_PROGRESS)) {
             return pollInterval;
         }
         Duration doubled = previous.multipliedBy(2);

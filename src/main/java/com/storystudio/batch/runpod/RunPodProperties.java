@@ -25,7 +25,7 @@ public record RunPodProperties(
         String apiKey,
         @DefaultValue("graphql") WorkerControlMode workerControl,
         @DefaultValue("10s") Duration pollInterval,
-        @DefaultValue("60s") Duration maxPollInterval,
+        @DefaultValue("120s") Duration maxPollInterval,
         @DefaultValue("300s") Duration idleTimeout,
         @DefaultValue("60m") Duration executionTimeout,
         @DefaultValue("24h") Duration ttl,
