@@ -43,7 +43,7 @@ class BenchmarkArithmeticTest {
 
     @Test
     void aRowIsComputedFromTheMeasurements() {
-        Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, List.of(2.0, 4.0, 6.0, 8.0, 30.0),
+        Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, 540, List.of(2.0, 4.0, 6.0, 8.0, 30.0),
                 10, 150, 40, 1_600, 200, 8, 64L * 1024 * 1024);
 
         ScenarioResult row = ScenarioResult.of("case", measured);
@@ -51,6 +51,8 @@ class BenchmarkArithmeticTest {
         assertThat(row.window()).isEqualTo("default");
         assertThat(row.idealSeconds()).isEqualTo(360.0);
         assertThat(row.ratio()).isEqualTo(2.0);
+        assertThat(row.replayRatio()).isEqualTo(1.5);
+        assertThat(row.statusTarget()).isCloseTo(1_200.0 / 11 / 10 / 2 + 2, within(1e-12));
         assertThat(row.utilisation()).isCloseTo(1_200.0 / (4 * 720), within(1e-12));
         assertThat(row.statusPerScene()).isEqualTo(15.0);
         assertThat(row.healthPerScene()).isEqualTo(4.0);
@@ -62,7 +64,7 @@ class BenchmarkArithmeticTest {
 
     @Test
     void anExplicitWindowIsShownAsPassed() {
-        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, List.of(), 10, 1, 0, 10, 0, 1, 0);
+        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(), 10, 1, 0, 10, 0, 1, 0);
         assertThat(ScenarioResult.of("naive", measured).window()).isEqualTo("1");
         assertThat(ScenarioResult.of("naive", measured).delayMedianSeconds()).isNaN();
     }
@@ -96,5 +98,21 @@ class BenchmarkArithmeticTest {
         assertThat(quick.get(0).maxInFlight()).isEqualTo(1);
         assertThat(quick.get(1).maxInFlight()).isNull();
         assertThatThrownBy(() -> Scenarios.select(List.of("64x5"), 0)).hasMessageContaining("unknown scenario '64x5'");
+    }
+
+    @Test
+    void aDelayFreeGreedyClientIsIdealWhenEveryJobIsAsLongAndFallsShortOnlyThroughTheSpread() {
+        var even = com.storystudio.batch.simulator.SimulatorSettings.defaults().withWorkersMax(4).withServiceTimeCv(0)
+                .withModelLoad(Duration.ZERO);
+        assertThat(GreedyExpectation.ratio(even, 64, 1)).isCloseTo(1.0, within(1e-9));
+
+        double spread = GreedyExpectation.ratio(even.withServiceTimeCv(0.5), 64, 1);
+        assertThat(spread).isGreaterThan(1.0).isLessThan(1.1);
+    }
+
+    @Test
+    void theReplayHandsEachJobInTurnToTheFirstFreeWorker() {
+        // Two workers ready at 10: 5 and 3 start at once; 4 follows the 3 (at 13), 1 follows the 5 (at 15).
+        assertThat(GreedyExpectation.replay(List.of(5.0, 3.0, 4.0, 1.0), 2, 10)).isEqualTo(17.0);
     }
 }

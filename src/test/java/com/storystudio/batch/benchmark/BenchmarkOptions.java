@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * The benchmark's choices, from system properties (the Maven profile passes them on):
  * {@code benchmark.scenarios} (comma-separated names, or {@code all}), {@code benchmark.scenes}
- * (every chosen scenario with this many scenes; 0 keeps their own) and {@code benchmark.heap} (the
- * forked JVM's -Xmx, only to print the command).
+ * (every chosen scenario with this many scenes; 0 keeps their own), {@code benchmark.seed} (the
+ * emulator's random seed: other service-time draws) and {@code benchmark.heap} (the forked JVM's -Xmx,
+ * only to print the command).
  */
-record BenchmarkOptions(List<String> scenarios, int scenes, String heap) {
+record BenchmarkOptions(List<String> scenarios, int scenes, long seed, String heap) {
+
+    static final long DEFAULT_SEED = 42;
 
     static final String DEFAULT_HEAP = "512m";
 
@@ -20,7 +23,8 @@ record BenchmarkOptions(List<String> scenarios, int scenes, String heap) {
         if (scenes < 0) {
             throw new IllegalArgumentException("benchmark.scenes must be 0 (each scenario's own) or more, was " + scenes);
         }
-        return new BenchmarkOptions(names.isEmpty() ? List.of("all") : names, scenes,
+        long seed = Long.parseLong(System.getProperty("benchmark.seed", String.valueOf(DEFAULT_SEED)).trim());
+        return new BenchmarkOptions(names.isEmpty() ? List.of("all") : names, scenes, seed,
                 System.getProperty("benchmark.heap", DEFAULT_HEAP));
     }
 
@@ -32,6 +36,9 @@ record BenchmarkOptions(List<String> scenarios, int scenes, String heap) {
         }
         if (scenes > 0) {
             command.append(" -Dbenchmark.scenes=").append(scenes);
+        }
+        if (seed != DEFAULT_SEED) {
+            command.append(" -Dbenchmark.seed=").append(seed);
         }
         if (!heap.equals(DEFAULT_HEAP)) {
             command.append(" -Dbenchmark.heap=").append(heap);

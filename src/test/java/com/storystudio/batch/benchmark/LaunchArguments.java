@@ -15,9 +15,9 @@ import com.storystudio.batch.testing.JobDatabase;
  * The command line the jar would get for one benchmark run, with the application's timings divided by
  * the emulator's time scale, so that the client paces itself against RunPod as it would in real time.
  * <p>
- * Not scaled: the execution timeout, ttl and idle timeout (sent to the emulator, which reads them as
- * simulated time already), and the heartbeat and HTTP socket timeouts (they concern this process and
- * its sockets, not RunPod's pace).
+ * Not scaled: the execution timeout, ttl and idle timeouts (sent to the emulator, which reads them as
+ * simulated time already), and the heartbeat, HTTP socket timeouts and results-CSV interval (they
+ * concern this process, its sockets and its files, not RunPod's pace).
  */
 record LaunchArguments(double timeScale) {
 
@@ -27,12 +27,13 @@ record LaunchArguments(double timeScale) {
     private static Map<String, Duration> realTimings() {
         Map<String, Duration> timings = new LinkedHashMap<>();
         timings.put("runpod.poll-interval", Duration.ofSeconds(10));
+        timings.put("runpod.max-poll-interval", Duration.ofSeconds(120));
+        timings.put("runpod.rate-limit.window", Duration.ofSeconds(10));
         timings.put("runpod.http.retry-delay", Duration.ofSeconds(1));
         timings.put("runpod.http.retry-max-delay", Duration.ofSeconds(60));
         timings.put("runpod.http.retry-jitter", Duration.ofMillis(500));
         timings.put("storystudio.resubmit-delay", Duration.ofSeconds(30));
         timings.put("storystudio.restore-retry-delay", Duration.ofSeconds(5));
-        timings.put("storystudio.results-csv-interval", Duration.ofSeconds(2));
         timings.put("storystudio.scene-deadline", Duration.ofMinutes(90));
         return Collections.unmodifiableMap(timings);
     }

@@ -9,10 +9,11 @@ import java.util.List;
  * @param executionSeconds  the emulator's billed execution (model loads included), all jobs together
  * @param completionDelays  per completed job: from its end on the emulator to the app recording it
  * @param makespanSeconds   from the first /run the emulator received to the last scene result recorded
+ * @param replaySeconds     the makespan of a delay-free greedy client with the same jobs ({@link GreedyExpectation#replay})
  * @param peakHeapBytes     of the whole JVM, emulator included
  */
 public record Measurements(int scenes, int workers, Integer maxInFlight, long jobsCreated, double workerStartupSeconds,
-                           double executionSeconds, double makespanSeconds, List<Double> completionDelays,
+                           double executionSeconds, double makespanSeconds, double replaySeconds, List<Double> completionDelays,
                            double pollIntervalSeconds, long statusCalls, long healthCalls, double billedSeconds,
                            double idleSeconds, double wallSeconds, long peakHeapBytes) {
 

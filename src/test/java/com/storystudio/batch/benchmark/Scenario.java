@@ -23,4 +23,9 @@ public record Scenario(String name, String description, int scenes, SimulatorSet
     public Scenario withScenes(int count) {
         return new Scenario(name, description, count, emulator, maxInFlight);
     }
+
+    /** The same case with other random draws of service times (and faults). */
+    public Scenario withSeed(long seed) {
+        return new Scenario(name, description, scenes, emulator.withRandomSeed(seed), maxInFlight);
+    }
 }

@@ -27,15 +27,11 @@ import com.storystudio.batch.testing.Storyboard;
  */
 final class ScenarioRunner {
 
-    private final LaunchArguments launch;
     private final HeapPeak heap = new HeapPeak();
     private final WorkerRelease release = new WorkerRelease();
 
-    ScenarioRunner(LaunchArguments launch) {
-        this.launch = launch;
-    }
-
     Measurements run(Scenario scenario, Path work) throws IOException, InterruptedException {
+        LaunchArguments launch = new LaunchArguments(scenario.emulator().timeScale());
         Path csv = storyboard(work.resolve("project"), scenario.scenes());
         JobDatabase database = JobDatabase.in(work);
         heap.reset();
@@ -62,7 +58,9 @@ final class ScenarioRunner {
             Instant lastRecorded = clocks.toSimulated(lastResultRecorded(database));
             return new Measurements(scenario.scenes(), scenario.workers(), scenario.maxInFlight(), requests.jobsCreated(),
                     seconds(scenario.emulator().workerStartup()), billing.executionSeconds(),
-                    seconds(Duration.between(firstRun, lastRecorded)), completionDelays(database, jobs, clocks),
+                    seconds(Duration.between(firstRun, lastRecorded)),
+                    GreedyExpectation.replay(executions(jobs), scenario.workers(), seconds(scenario.emulator().workerStartup())),
+                    completionDelays(database, jobs, clocks),
                     seconds(launch.simulatedPollInterval()), requests.statusRequests(), requests.healthRequests(),
                     billing.billedWorkerSeconds(), billing.idleWorkerSeconds(), wallSeconds, peakHeap);
         }
@@ -104,6 +102,13 @@ final class ScenarioRunner {
             }
         }
         return delays;
+    }
+
+    /** The jobs' execution times, in the order they started. */
+    private static List<Double> executions(List<SimulatedJob> jobs) {
+        return jobs.stream().filter(job -> job.startedAt() != null && job.finishedAt() != null)
+                .sorted(java.util.Comparator.comparing(SimulatedJob::startedAt))
+                .map(job -> seconds(Duration.between(job.startedAt(), job.finishedAt()))).toList();
     }
 
     /** A ledger row's job and the (real) time the app saw it COMPLETED. */
