@@ -25,7 +25,8 @@ final class Usage {
                   --input=FILE                    the scenes CSV (required)
                   --output-dir=DIR                results CSV, and videos returned inline (default: output)
                   --simulate                      use the built-in RunPod emulator instead of the cloud
-                  --max-in-flight=N               scenes submitted and watched at once (default: 1)
+                  --max-in-flight=N               scenes on RunPod at once (default: two per worker of the
+                                                  endpoint's workersMax, or 4 if it cannot be read)
                   --regenerate                    pay for new videos even where an earlier run of the same
                                                   scene content has one (otherwise that video is reused)
                   --cancel-on-stop                on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod
@@ -37,8 +38,12 @@ final class Usage {
                   --runpod.api-key=KEY            the API key (env RUNPOD_API_KEY; prefer the environment)
                   --runpod.worker-control=MODE    graphql (default), rest or none
                   --runpod.management-url=URL     for worker-control=rest (default https://api.runpod.io)
-                  --runpod.poll-interval=DURATION time between status checks of a job (default 10s)
+                  --runpod.poll-interval=DURATION the longest a job's end goes unnoticed (default 10s)
+                  --runpod.max-poll-interval=DURATION
+                                                  the longest wait between status checks of one job (120s)
                   --runpod.idle-timeout=DURATION  idle timeout set while the worker is enabled (default 300s)
+                  --storystudio.tail-idle-timeout=DURATION
+                                                  idle timeout once every scene is submitted (default 5s)
                   --runpod.max-attempts=N         remote jobs per scene before it is FAILED (default 3)
                   --spring.datasource.url=URL     job database (default: H2 file under data/)
                   --help                          this text
