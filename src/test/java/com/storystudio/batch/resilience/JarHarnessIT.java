@@ -41,7 +41,9 @@ class JarHarnessIT extends JarAgainstEmulator {
     @Test
     void aLaunchKilledWhilePollingLeavesItsExecutionStartedAndItsWorkerOn() {
         Path csv = Storyboard.in(work.resolve("project")).localScene("k1").localScene("k2").localScene("k3").write("killed.csv");
-        StoryStudioProcess launch = jar.run(csv);
+        // One scene in flight, so that the kill comes while scenes are still to be submitted: once all
+        // are, the run's tail hands the endpoint back its own workersMin before the end.
+        StoryStudioProcess launch = jar.run(csv, "--max-in-flight=1");
         ObservedTraffic.Trigger kill = traffic.onNth(2, ObservedTraffic.route("STATUS"), request -> launch.sigkill());
 
         assertThat(launch.waitFor(LAUNCH_TIMEOUT)).as(launch::describe).isEqualTo(137);
