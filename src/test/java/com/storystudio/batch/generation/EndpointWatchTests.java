@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.storystudio.batch.runpod.ApiKey;
 import com.storystudio.batch.runpod.GenerationInput;
 import com.storystudio.batch.runpod.JobPolicy;
 import com.storystudio.batch.runpod.RequestRateLimit;
@@ -71,8 +70,7 @@ class EndpointWatchTests {
     }
 
     private RunPodJobs jobs() {
-        RunPodConnection connection = new RunPodConnection(simulator.baseUrl(), simulator.baseUrl(), simulator.endpointId(),
-                new ApiKey(simulator.apiKey()));
+        RunPodConnection connection = TestSimulators.connectionTo(simulator);
         RunPodProperties.Http http = new RunPodProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
                 Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1));
         RequestRateLimit unlimited = RequestRateLimit.of(new RunPodProperties.RateLimit(Duration.ofMillis(10), 1000, 2000, 100));

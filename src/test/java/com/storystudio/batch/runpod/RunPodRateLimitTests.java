@@ -29,8 +29,7 @@ class RunPodRateLimitTests {
     private final RunPodSimulator simulator = RunPodSimulator.start(TestSimulators.fast()
             .withTimeScale(TIME_SCALE)
             .withRequestLimits(new RequestLimits(Duration.ofSeconds(10), 1000, STATUS_LIMIT, 100)));
-    private final RunPodConnection connection = new RunPodConnection(simulator.baseUrl(), simulator.baseUrl(),
-            simulator.endpointId(), new ApiKey(simulator.apiKey()));
+    private final RunPodConnection connection = TestSimulators.connectionTo(simulator);
 
     @AfterEach
     void stop() {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.storystudio.batch.runpod.ApiKey;
 import com.storystudio.batch.runpod.GenerationInput;
 import com.storystudio.batch.runpod.JobPolicy;
 import com.storystudio.batch.runpod.RequestRateLimit;
@@ -20,6 +19,7 @@ import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodHttp;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodProperties;
+import com.storystudio.batch.testing.TestSimulators;
 
 /**
  * The app's RunPod client against the emulator's request limits over real HTTP. Client and emulator share
@@ -35,8 +35,7 @@ class RateLimitedClientHttpTest {
     private final ManualClock simulated = new ManualClock();
     private final RunPodSimulator simulator = RunPodSimulator.start(SimulatorSettings.defaults()
             .withRequestLimits(new RequestLimits(WINDOW, 1000, STATUS_LIMIT, 100)), simulated);
-    private final RunPodConnection connection = new RunPodConnection(simulator.baseUrl(), simulator.baseUrl(),
-            simulator.endpointId(), new ApiKey(simulator.apiKey()));
+    private final RunPodConnection connection = TestSimulators.connectionTo(simulator);
 
     @AfterEach
     void stop() {

@@ -2,6 +2,9 @@ package com.storystudio.batch.testing;
 
 import java.time.Duration;
 
+import com.storystudio.batch.runpod.ApiKey;
+import com.storystudio.batch.runpod.RunPodConnection;
+import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatorSettings;
 
 /** Emulator settings for tests: time runs 1000x, so a cold start is 80 ms and a scene about 60 ms. */
@@ -22,5 +25,10 @@ public final class TestSimulators {
                 // polling, too short for tests that pause a run. Tests of expiry shorten it again.
                 .withResultRetention(Duration.ofHours(6))
                 .withApiKey("test-key-do-not-log-4f2a9c");
+    }
+
+    /** The client's view of an emulator: its URL for both job routes and management, its endpoint and key. */
+    public static RunPodConnection connectionTo(RunPodSimulator simulator) {
+        return new RunPodConnection(simulator.baseUrl(), simulator.baseUrl(), simulator.endpointId(), new ApiKey(simulator.apiKey()));
     }
 }
