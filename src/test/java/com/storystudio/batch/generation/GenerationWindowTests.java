@@ -245,6 +245,32 @@ class GenerationWindowTests {
     }
 
     @Test
+    void everySceneFinishedByNowComesOutInOneBatch() throws Exception {
+        // Three scenes whose videos exist already finish as the window fills, before any call.
+        Storyboard storyboard = Storyboard.in(work).localScene("batch-1").localScene("batch-2").localScene("batch-3");
+        Path csv = storyboard.write("batch.csv");
+        try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
+            while (scenes.hasNext()) {
+                Scene scene = scenes.next();
+                Submission earlier = ledger.begin(jobInstanceId - 500, scene.sceneId(), 1, SceneFingerprint.of(scene), simulator.endpointId());
+                ledger.accepted(earlier.id(), "job-" + scene.sceneId(), "IN_QUEUE", 0);
+                ledger.completed(earlier.id(), "COMPLETED", "https://videos.example/" + scene.sceneId() + ".mp4", 90.0, 1.2);
+            }
+        }
+        SceneGenerator generator = new SceneGenerator(jobs, ledger, requests, classifier, settings(3), java.time.Clock.systemUTC(),
+                new InFlightLimit(3, control));
+
+        try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
+            GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")),
+                    new RunOptions(true, false), () -> false, RunTail.NONE);
+
+            assertThat(window.nextFinished().results()).extracting(SceneResult::sceneId)
+                    .containsExactlyInAnyOrder("batch-1", "batch-2", "batch-3");
+            assertThat(window.nextFinished()).isNull();
+        }
+    }
+
+    @Test
     void regeneratingPaysForANewVideoEvenWhenAnEarlierRunHasOne() throws Exception {
         Path csv = Storyboard.in(work).localScene("again").write("again.csv");
         Scene scene = firstScene(csv);
