@@ -257,8 +257,7 @@ class GenerationWindowTests {
                 ledger.completed(earlier.id(), "COMPLETED", "https://videos.example/" + scene.sceneId() + ".mp4", 90.0, 1.2);
             }
         }
-        SceneGenerator generator = new SceneGenerator(jobs, ledger, requests, classifier, settings(3), java.time.Clock.systemUTC(),
-                new InFlightLimit(3, control));
+        SceneGenerator generator = generator(settings(3));
 
         try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
             GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")),
@@ -358,13 +357,17 @@ class GenerationWindowTests {
                 Duration.ofMillis(10), simulator.endpointId(), Duration.ofHours(1), 5, 0.5);
     }
 
+    private SceneGenerator generator(GenerationSettings settings) {
+        return new SceneGenerator(jobs, ledger, requests, classifier, settings, java.time.Clock.systemUTC(),
+                new InFlightLimit(settings.maxInFlight(), control));
+    }
+
     private List<SceneResult> drain(Path csv, int maxInFlight) throws Exception {
         return drain(csv, settings(maxInFlight), new RunOptions(true, false), () -> false);
     }
 
     private List<SceneResult> drain(Path csv, GenerationSettings settings, RunOptions options, BooleanSupplier stop) throws Exception {
-        SceneGenerator generator = new SceneGenerator(jobs, ledger, requests, classifier, settings, java.time.Clock.systemUTC(),
-                new InFlightLimit(settings.maxInFlight(), control));
+        SceneGenerator generator = generator(settings);
         List<SceneResult> results = new ArrayList<>();
         try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
             GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), options, stop,
