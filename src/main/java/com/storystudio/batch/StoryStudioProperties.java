@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.storystudio.batch.generation.SubmissionOrder;
+
 /**
  * Run behaviour under {@code storystudio.*} (RunPod itself is configured under {@code runpod.*}).
  *
@@ -24,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           nothing left to do stop billing soon (0 leaves it at {@code runpod.idle-timeout})
  * @param maxFailedShare     ... or when more than this share of its finished scenes failed (looked
  *                           at once {@code stopAfterFailures} scenes have finished)
+ * @param submissionOrder    which scenes go to RunPod first ({@code --submission-order}); longest first
+ *                           unless asked otherwise
  */
 @ConfigurationProperties("storystudio")
 public record StoryStudioProperties(
@@ -37,5 +41,6 @@ public record StoryStudioProperties(
         @DefaultValue("90m") Duration sceneDeadline,
         @DefaultValue("5") int stopAfterFailures,
         @DefaultValue("0.5") double maxFailedShare,
-        @DefaultValue("5s") Duration tailIdleTimeout) {
+        @DefaultValue("5s") Duration tailIdleTimeout,
+        @DefaultValue("longest-first") SubmissionOrder submissionOrder) {
 }

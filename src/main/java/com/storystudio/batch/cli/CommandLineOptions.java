@@ -16,7 +16,7 @@ public record CommandLineOptions(Path input, Path outputDir, boolean simulate, b
                                  boolean regenerate, boolean cancelOnStop) {
 
     private static final Set<String> OPTIONS = Set.of("input", "output-dir", "simulate", "help", "max-in-flight", "restore-worker",
-            "regenerate", "cancel-on-stop");
+            "regenerate", "cancel-on-stop", "submission-order");
     private static final List<String> PROPERTY_PREFIXES = List.of("runpod.", "simulator.", "storystudio.", "spring.", "logging.");
 
     public static CommandLineOptions parse(ApplicationArguments arguments) {

@@ -27,6 +27,8 @@ final class Usage {
                   --simulate                      use the built-in RunPod emulator instead of the cloud
                   --max-in-flight=N               scenes on RunPod at once (default: two per worker of the
                                                   endpoint's workersMax, or 4 if it cannot be read)
+                  --submission-order=ORDER        longest-first (default: most audio x steps x pixels first,
+                                                  so the workers finish together) or input
                   --regenerate                    pay for new videos even where an earlier run of the same
                                                   scene content has one (otherwise that video is reused)
                   --cancel-on-stop                on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod

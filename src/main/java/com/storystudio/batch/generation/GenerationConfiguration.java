@@ -25,8 +25,9 @@ public class GenerationConfiguration {
 
     @Bean
     SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests,
-                                  FailureClassifier classifier, GenerationSettings settings, Clock clock, WorkerControl control) {
+                                  FailureClassifier classifier, GenerationSettings settings, Clock clock, WorkerControl control,
+                                  StoryStudioProperties properties) {
         return new SceneGenerator(jobs, ledger, requests, classifier, settings, clock,
-                new InFlightLimit(settings.maxInFlight(), control));
+                new InFlightLimit(settings.maxInFlight(), control), properties.submissionOrder());
     }
 }

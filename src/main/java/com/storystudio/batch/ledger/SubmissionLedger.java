@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -44,6 +45,20 @@ public class SubmissionLedger {
                 "SELECT " + COLUMNS + " FROM scene_submission WHERE job_instance_id = ? AND scene_id = ? ORDER BY attempt DESC FETCH FIRST 1 ROWS ONLY",
                 SubmissionLedger::map, jobInstanceId, sceneId));
         return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Scenes of this job instance whose latest job is still on RunPod, running or finished: submitted and
+     * not seen to end, or seen COMPLETED by a run that died before recording the result.
+     */
+    public Set<String> scenesWithJobOnRunPod(long jobInstanceId) {
+        List<String> ids = ownTransaction.execute(status -> jdbc.queryForList("""
+                SELECT s.scene_id FROM scene_submission s
+                WHERE s.job_instance_id = ? AND s.state IN ('SUBMITTED', 'COMPLETED')
+                  AND s.attempt = (SELECT MAX(t.attempt) FROM scene_submission t
+                                   WHERE t.job_instance_id = s.job_instance_id AND t.scene_id = s.scene_id)""",
+                String.class, jobInstanceId));
+        return ids == null ? Set.of() : Set.copyOf(ids);
     }
 
     /**

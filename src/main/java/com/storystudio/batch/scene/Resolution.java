@@ -5,13 +5,21 @@ import java.util.Optional;
 
 /** Output resolutions the Wan2.2 S2V endpoint accepts. */
 public enum Resolution {
-    P480("480p"),
-    P720("720p");
+    P480("480p", 1.0),
+    /** 1280x720 against 854x480. */
+    P720("720p", 2.25);
 
     private final String value;
+    private final double relativePixels;
 
-    Resolution(String value) {
+    Resolution(String value, double relativePixels) {
         this.value = value;
+        this.relativePixels = relativePixels;
+    }
+
+    /** Pixels per frame relative to 480p: the model's work per frame grows with them. */
+    public double relativePixels() {
+        return relativePixels;
     }
 
     /** The value for the RunPod request's {@code resolution} field. */

@@ -107,6 +107,21 @@ class StoryStudioCommandTests {
     }
 
     @Test
+    void theScenesWithTheLongestAudioGoToRunPodFirstUnlessInputOrderIsAsked() {
+        Path csv = Storyboard.in(work).localSceneLasting("short", 1, "480p", 20).localSceneLasting("long", 3, "480p", 20)
+                .localSceneLasting("middle", 2, "480p", 20).write("order.csv");
+
+        assertThat(runAgainstRemote("--input=" + csv)).isZero();
+        assertThat(remote.jobs()).extracting(SimulatedJobs::prompt)
+                .containsExactly("Scene long speaking", "Scene middle speaking", "Scene short speaking");
+
+        int before = remote.jobs().size();
+        assertThat(runAgainstRemote("--input=" + csv, "--submission-order=input", "--regenerate")).isZero();
+        assertThat(remote.jobs().subList(before, remote.jobs().size())).extracting(SimulatedJobs::prompt)
+                .containsExactly("Scene short speaking", "Scene long speaking", "Scene middle speaking");
+    }
+
+    @Test
     void anEndpointThatAlreadyKeepsActiveWorkersIsNotScaledAtAll() {
         remote.setEndpoint(new EndpointConfig(2, 3, 120));
         Path csv = Storyboard.in(work).remoteScene("warm").write("warm.csv");

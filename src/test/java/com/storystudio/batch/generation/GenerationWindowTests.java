@@ -348,6 +348,54 @@ class GenerationWindowTests {
         }
     }
 
+    @Test
+    void theScenesWithTheMostWorkGoToRunPodFirst() throws Exception {
+        Storyboard storyboard = Storyboard.in(work);
+        storyboard.localSceneLasting("short", 1, "480p", 20);
+        storyboard.localSceneLasting("long", 3, "480p", 20);
+        storyboard.localSceneLasting("wide", 2, "720p", 20);
+        storyboard.localSceneLasting("fine", 2, "480p", 40);
+        storyboard.localSceneLasting("long-too", 3, "480p", 20);
+
+        // One in flight: each scene finishes before the next is submitted.
+        List<SceneResult> results = drain(storyboard.write("work.csv"), settings(1), SubmissionOrder.LONGEST_FIRST);
+
+        // audio seconds x steps x pixels: 90, 80, 60, 60 (input order between equals), 20
+        assertThat(results).extracting(SceneResult::sceneId).containsExactly("wide", "fine", "long", "long-too", "short");
+    }
+
+    @Test
+    void inputOrderKeepsTheStoryboardsOrder() throws Exception {
+        Storyboard storyboard = Storyboard.in(work);
+        storyboard.localSceneLasting("first", 1, "480p", 20);
+        storyboard.localSceneLasting("second", 3, "720p", 50);
+        storyboard.localSceneLasting("third", 2, "480p", 20);
+
+        List<SceneResult> results = drain(storyboard.write("input.csv"), settings(1), SubmissionOrder.INPUT);
+
+        assertThat(results).extracting(SceneResult::sceneId).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void aRestartTakesUpTheScenesWhoseJobsAreStillOnRunPodBeforeSubmittingMore() throws Exception {
+        Storyboard storyboard = Storyboard.in(work);
+        storyboard.localSceneLasting("brief", 1, "480p", 20);
+        storyboard.localSceneLasting("lengthy", 3, "480p", 20);
+        storyboard.localSceneLasting("medium", 2, "480p", 20);
+        Path csv = storyboard.write("restart.csv");
+        int before = simulator.jobs().size();
+        // The first run goes in input order and stops once "brief" is on RunPod.
+        assertThatThrownBy(() -> drain(csv, settings(1), new RunOptions(true, false), () -> simulator.jobs().size() - before >= 1,
+                SubmissionOrder.INPUT)).isInstanceOf(JobInterruptedException.class);
+        assertThat(ledger.scenesWithJobOnRunPod(jobInstanceId)).containsExactly("brief");
+
+        List<SceneResult> results = drain(csv, settings(1), SubmissionOrder.LONGEST_FIRST);
+
+        // Longest first would start with "lengthy"; "brief" is already paid for and its result is kept 30 minutes only.
+        assertThat(results).extracting(SceneResult::sceneId).containsExactly("brief", "lengthy", "medium");
+        assertThat(simulator.jobs().size() - before).isEqualTo(3);
+    }
+
     private Path threeScenes(String prefix) {
         return Storyboard.in(work).localScene(prefix + "-1").localScene(prefix + "-2").localScene(prefix + "-3").write(prefix + ".csv");
     }
@@ -358,16 +406,29 @@ class GenerationWindowTests {
     }
 
     private SceneGenerator generator(GenerationSettings settings) {
+        return generator(settings, SubmissionOrder.LONGEST_FIRST);
+    }
+
+    private SceneGenerator generator(GenerationSettings settings, SubmissionOrder order) {
         return new SceneGenerator(jobs, ledger, requests, classifier, settings, java.time.Clock.systemUTC(),
-                new InFlightLimit(settings.maxInFlight(), control));
+                new InFlightLimit(settings.maxInFlight(), control), order);
     }
 
     private List<SceneResult> drain(Path csv, int maxInFlight) throws Exception {
         return drain(csv, settings(maxInFlight), new RunOptions(true, false), () -> false);
     }
 
+    private List<SceneResult> drain(Path csv, GenerationSettings settings, SubmissionOrder order) throws Exception {
+        return drain(csv, settings, new RunOptions(true, false), () -> false, order);
+    }
+
     private List<SceneResult> drain(Path csv, GenerationSettings settings, RunOptions options, BooleanSupplier stop) throws Exception {
-        SceneGenerator generator = generator(settings);
+        return drain(csv, settings, options, stop, SubmissionOrder.LONGEST_FIRST);
+    }
+
+    private List<SceneResult> drain(Path csv, GenerationSettings settings, RunOptions options, BooleanSupplier stop,
+                                    SubmissionOrder order) throws Exception {
+        SceneGenerator generator = generator(settings, order);
         List<SceneResult> results = new ArrayList<>();
         try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
             GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), options, stop,

@@ -31,6 +31,13 @@ public final class Storyboard {
         return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,480p,20".formatted(sceneId, sceneId, sceneId, sceneId));
     }
 
+    /** A local scene whose WAV (16 kHz, 16-bit mono) plays {@code seconds}: its GPU work grows with that. */
+    public Storyboard localSceneLasting(String sceneId, int seconds, String resolution, int steps) {
+        MediaFixtures.png(folder.resolve("media/" + sceneId + ".png"));
+        MediaFixtures.wav(folder.resolve("media/" + sceneId + ".wav"), seconds * 32_000, sceneId.hashCode());
+        return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,%s,%d".formatted(sceneId, sceneId, sceneId, sceneId, resolution, steps));
+    }
+
     /** A scene whose media are URLs (never fetched: the emulator accepts any http(s) URL). */
     public Storyboard remoteScene(String sceneId) {
         return row("%s,https://media.example/%s.png,https://media.example/%s.mp3,Scene %s speaking,720p,25"

@@ -1,0 +1,34 @@
+package com.storystudio.batch.generation;
+
+import java.util.OptionalDouble;
+
+import com.storystudio.batch.scene.AudioDuration;
+import com.storystudio.batch.scene.Scene;
+
+/**
+ * A scene's GPU work relative to other scenes': the video is as long as the audio, and every frame costs
+ * time in proportion to the sample steps and the pixels. Only the comparison matters, so no unit.
+ */
+final class SceneWork {
+
+    private double knownSeconds;
+    private int known;
+
+    /**
+     * Audio whose length cannot be read here (a URL, an uncommon format) counts as long as the average of
+     * the scenes measured so far: it lands in the middle rather than first or last.
+     */
+    double estimate(Scene scene) {
+        OptionalDouble audio = AudioDuration.of(scene.audio());
+        double seconds;
+        if (audio.isPresent()) {
+            seconds = audio.getAsDouble();
+            knownSeconds += seconds;
+            known++;
+        }
+        else {
+            seconds = known == 0 ? 1 : knownSeconds / known;
+        }
+        return seconds * scene.sampleSteps() * scene.resolution().relativePixels();
+    }
+}

@@ -1,0 +1,71 @@
+package com.storystudio.batch.generation;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import com.storystudio.batch.scene.Scene;
+
+/**
+ * The scenes still to do, in the order they are taken up: first those whose job from an earlier run is
+ * still on RunPod (its result is kept for only 30 minutes after it ends), then the rest in the
+ * {@link SubmissionOrder}, ties in input order.
+ *
+ * <p>Reads at most {@code lookahead} scenes ahead of the window, so memory stays bounded for any
+ * storyboard: one up to that size is ordered as a whole, a longer one still ends on its shortest scenes.
+ */
+final class SubmissionQueue implements Iterator<Scene> {
+
+    /** About 5 MB of scene rows (paths and prompts, never media content). */
+    static final int DEFAULT_LOOKAHEAD = 10_000;
+
+    private final Iterator<Scene> source;
+    private final Set<String> alreadyOnRunPod;
+    private final SubmissionOrder order;
+    private final int lookahead;
+    private final SceneWork work = new SceneWork();
+    private final PriorityQueue<Queued> queue;
+    private long read;
+
+    /** @param alreadyOnRunPod scene ids with a job from an earlier run that is running or finished unrecorded */
+    SubmissionQueue(Iterator<Scene> source, Set<String> alreadyOnRunPod, SubmissionOrder order, int lookahead) {
+        if (lookahead < 1) {
+            throw new IllegalArgumentException("lookahead must be at least 1, was " + lookahead);
+        }
+        this.source = source;
+        this.alreadyOnRunPod = Set.copyOf(alreadyOnRunPod);
+        this.order = order;
+        this.lookahead = lookahead;
+        this.queue = new PriorityQueue<>(Comparator.comparing((Queued q) -> !q.onRunPod())
+                .thenComparing(Comparator.comparingDouble(Queued::work).reversed())
+                .thenComparingLong(Queued::sequence));
+    }
+
+    @Override
+    public boolean hasNext() {
+        fill();
+        return !queue.isEmpty();
+    }
+
+    @Override
+    public Scene next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return queue.poll().scene();
+    }
+
+    private void fill() {
+        while (queue.size() < lookahead && source.hasNext()) {
+            Scene scene = source.next();
+            // In input order every scene weighs the same, so only the sequence decides.
+            double weight = order == SubmissionOrder.LONGEST_FIRST ? work.estimate(scene) : 0;
+            queue.add(new Queued(scene, alreadyOnRunPod.contains(scene.sceneId()), weight, read++));
+        }
+    }
+
+    private record Queued(Scene scene, boolean onRunPod, double work, long sequence) {
+    }
+}
