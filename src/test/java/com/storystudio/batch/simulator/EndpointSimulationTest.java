@@ -38,11 +38,11 @@ class EndpointSimulationTest {
     }
 
     private static JobRequest job(long executionTimeoutMs, long ttlMs) {
-        return new JobRequest("{}", null, "480p", 20, executionTimeoutMs, ttlMs);
+        return new JobRequest("{}", null, "480p", 20, 1, executionTimeoutMs, ttlMs);
     }
 
     private static JobRequest rejected(String error) {
-        return new JobRequest("{}", error, "480p", 20, 600_000, 86_400_000);
+        return new JobRequest("{}", error, "480p", 20, 1, 600_000, 86_400_000);
     }
 
     private JobView status(EndpointSimulation simulation, String id) {
@@ -324,11 +324,22 @@ class EndpointSimulationTest {
     void serviceTimeScalesWithStepsAndResolution() {
         settings = settings.withModelLoad(Duration.ZERO);
         EndpointSimulation simulation = start();
-        String steps40 = simulation.submit(new JobRequest("{}", null, "480p", 40, 3_600_000, 86_400_000));
-        String hd = simulation.submit(new JobRequest("{}", null, "720p", 20, 3_600_000, 86_400_000));
+        String steps40 = simulation.submit(new JobRequest("{}", null, "480p", 40, 1, 3_600_000, 86_400_000));
+        String hd = simulation.submit(new JobRequest("{}", null, "720p", 20, 1, 3_600_000, 86_400_000));
         clock.setSeconds(2_000);
         assertThat(status(simulation, steps40).executionMs()).isEqualTo(300_000);
         assertThat(status(simulation, hd).executionMs()).isEqualTo(337_500);
+    }
+
+    @Test
+    void serviceTimeIsTheMeanOncePerClipOfTheAudioTimesStepsAndResolution() {
+        settings = settings.withModelLoad(Duration.ZERO);
+        EndpointSimulation simulation = start();
+        String threeClips = simulation.submit(new JobRequest("{}", null, "480p", 20, 3, 3_600_000, 86_400_000));
+        String twoClipsHd = simulation.submit(new JobRequest("{}", null, "720p", 40, 2, 3_600_000, 86_400_000));
+        clock.setSeconds(2_000);
+        assertThat(status(simulation, threeClips).executionMs()).isEqualTo(450_000);
+        assertThat(status(simulation, twoClipsHd).executionMs()).isEqualTo(1_350_000);
     }
 
     private List<Long> executionTimes(ManualClock ownClock) {
