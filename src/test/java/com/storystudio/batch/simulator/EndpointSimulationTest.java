@@ -1,6 +1,7 @@
 package com.storystudio.batch.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.time.Duration;
@@ -68,6 +69,24 @@ class EndpointSimulationTest {
         assertThat(warm.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(warm.delayMs()).isZero();
         assertThat(warm.executionMs()).isEqualTo(150_000);
+    }
+
+    @Test
+    void aJobsSnapshotTellsTheModelLoadApartFromTheGeneration() {
+        settings = settings.withWorkersMax(1);
+        EndpointSimulation simulation = start();
+        String cold = simulation.submit(job());
+        String warm = simulation.submit(job());
+        // The warm job ends at 960 and its worker leaves at 965: the next job gets a new worker, ready at 1030.
+        clock.setSeconds(970);
+        String cancelledWhileLoading = simulation.submit(job());
+        clock.setSeconds(1_200);
+        simulation.cancel(cancelledWhileLoading);
+
+        assertThat(simulation.jobs()).extracting(SimulatedJob::id, SimulatedJob::modelLoad).containsExactly(
+                tuple(cold, Duration.ofSeconds(600)),
+                tuple(warm, Duration.ZERO),
+                tuple(cancelledWhileLoading, Duration.ofSeconds(1_200 - 1_030)));
     }
 
     @Test
