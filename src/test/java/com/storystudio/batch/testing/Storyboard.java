@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,16 @@ public final class Storyboard {
     public Storyboard localScene(String sceneId) {
         MediaFixtures.png(folder.resolve("media/" + sceneId + ".png"));
         MediaFixtures.wav(folder.resolve("media/" + sceneId + ".wav"), 256, sceneId.hashCode());
+        return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,480p,20".formatted(sceneId, sceneId, sceneId, sceneId));
+    }
+
+    /**
+     * Like {@link #localScene(String)}, but its WAV plays for {@code audioLength} (8 kHz 8-bit mono, 8 KB per
+     * second), so that generation takes as long as that audio would on Wan2.2 S2V.
+     */
+    public Storyboard localScene(String sceneId, Duration audioLength) {
+        MediaFixtures.png(folder.resolve("media/" + sceneId + ".png"));
+        MediaFixtures.speechWav(folder.resolve("media/" + sceneId + ".wav"), audioLength, sceneId.hashCode());
         return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,480p,20".formatted(sceneId, sceneId, sceneId, sceneId));
     }
 
