@@ -43,8 +43,8 @@ class BenchmarkArithmeticTest {
 
     @Test
     void aRowIsComputedFromTheMeasurements() {
-        Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, 540, List.of(2.0, 4.0, 6.0, 8.0, 30.0),
-                10, 150, 40, 1_600, 200, 8, 64L * 1024 * 1024);
+        Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, 540, List.of(100.0, 200.0, 300.0),
+                List.of(2.0, 4.0, 6.0, 8.0, 30.0), 10, 150, 40, 1_600, 200, 8, 64L * 1024 * 1024);
 
         ScenarioResult row = ScenarioResult.of("case", measured);
 
@@ -52,6 +52,7 @@ class BenchmarkArithmeticTest {
         assertThat(row.idealSeconds()).isEqualTo(360.0);
         assertThat(row.ratio()).isEqualTo(2.0);
         assertThat(row.replayRatio()).isEqualTo(1.5);
+        assertThat(row.jobCv()).isCloseTo(0.5, within(1e-12));
         assertThat(row.statusTarget()).isCloseTo(1_200.0 / 11 / 10 / 2 + 2, within(1e-12));
         assertThat(row.utilisation()).isCloseTo(1_200.0 / (4 * 720), within(1e-12));
         assertThat(row.statusPerScene()).isEqualTo(15.0);
@@ -64,9 +65,10 @@ class BenchmarkArithmeticTest {
 
     @Test
     void anExplicitWindowIsShownAsPassed() {
-        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(), 10, 1, 0, 10, 0, 1, 0);
+        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(10.0), List.of(), 10, 1, 0, 10, 0, 1, 0);
         assertThat(ScenarioResult.of("naive", measured).window()).isEqualTo("1");
         assertThat(ScenarioResult.of("naive", measured).delayMedianSeconds()).isNaN();
+        assertThat(ScenarioResult.of("naive", measured).jobCv()).isNaN();
     }
 
     @Test
@@ -98,6 +100,14 @@ class BenchmarkArithmeticTest {
         assertThat(quick.get(0).maxInFlight()).isEqualTo(1);
         assertThat(quick.get(1).maxInFlight()).isNull();
         assertThatThrownBy(() -> Scenarios.select(List.of("64x5"), 0)).hasMessageContaining("unknown scenario '64x5'");
+    }
+
+    @Test
+    void theCoefficientOfVariationIsTheSampleDeviationOverTheMean() {
+        assertThat(Variation.coefficient(List.of(100.0, 200.0, 300.0))).isCloseTo(0.5, within(1e-12));
+        assertThat(Variation.coefficient(List.of(7.0, 7.0))).isZero();
+        assertThat(Variation.coefficient(List.of(7.0))).isNaN();
+        assertThat(Variation.coefficient(List.of(0.0, 0.0))).isNaN();
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class GenerationBenchmark {
         out.println();
         out.println("Seconds are simulated except wall s (time scale %.0fx; %.0fx for instant, where only wall time matters);"
                 .formatted(Scenarios.GPU_TIME_SCALE, Scenarios.INSTANT_TIME_SCALE));
+        out.println("job cv is the spread of the completed jobs' generation times (model load excluded);");
         out.println("heap MiB is the JVM peak heap, emulator included.");
     }
 

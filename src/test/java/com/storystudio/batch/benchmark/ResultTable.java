@@ -20,6 +20,7 @@ final class ResultTable {
             new Column("scenes", 6, r -> String.valueOf(r.scenes())),
             new Column("workers", 7, r -> String.valueOf(r.workers())),
             new Column("window", 7, ScenarioResult::window),
+            new Column("job cv", 6, r -> number(r.jobCv(), 2)),
             new Column("makespan s", 10, r -> number(r.makespanSeconds(), 0)),
             new Column("ideal s", 8, r -> number(r.idealSeconds(), 0)),
             new Column("ratio", 8, r -> number(r.ratio(), 2)),
