@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -53,6 +54,7 @@ class BenchmarkArithmeticTest {
         assertThat(row.ratio()).isEqualTo(2.0);
         assertThat(row.replayRatio()).isEqualTo(1.5);
         assertThat(row.jobCv()).isCloseTo(0.5, within(1e-12));
+        assertThat(row.greedyRatio()).isNaN();
         assertThat(row.statusTarget()).isCloseTo(1_200.0 / 11 / 10 / 2 + 2, within(1e-12));
         assertThat(row.utilisation()).isCloseTo(1_200.0 / (4 * 720), within(1e-12));
         assertThat(row.statusPerScene()).isEqualTo(15.0);
@@ -93,7 +95,7 @@ class BenchmarkArithmeticTest {
     @Test
     void scenariosAreChosenByNameAndCanBeResized() {
         assertThat(Scenarios.select(List.of("all"), 0)).extracting(Scenario::name)
-                .containsExactly("64x4", "naive", "200x8", "instant");
+                .containsExactly("64x4", "64x4-blind", "naive", "200x8", "instant");
         List<Scenario> quick = Scenarios.select(List.of("naive", "64x4"), 12);
         assertThat(quick).extracting(Scenario::name).containsExactly("naive", "64x4");
         assertThat(quick).extracting(Scenario::scenes).containsOnly(12);
@@ -114,10 +116,52 @@ class BenchmarkArithmeticTest {
     void aDelayFreeGreedyClientIsIdealWhenEveryJobIsAsLongAndFallsShortOnlyThroughTheSpread() {
         var even = com.storystudio.batch.simulator.SimulatorSettings.defaults().withWorkersMax(4).withServiceTimeCv(0)
                 .withModelLoad(Duration.ZERO);
-        assertThat(GreedyExpectation.ratio(even, 64, 1)).isCloseTo(1.0, within(1e-9));
+        List<Integer> oneClipEach = Collections.nCopies(64, 1);
+        assertThat(GreedyExpectation.ratio(even, oneClipEach, 1)).isCloseTo(1.0, within(1e-9));
 
-        double spread = GreedyExpectation.ratio(even.withServiceTimeCv(0.5), 64, 1);
+        double spread = GreedyExpectation.ratio(even.withServiceTimeCv(0.5), oneClipEach, 1);
         assertThat(spread).isGreaterThan(1.0).isLessThan(1.1);
+    }
+
+    @Test
+    void aBlindOrderLeavesTheEndToChanceWhenTheJobsDifferInLength() {
+        // Two workers, 10 s per clip, no spread: 2, 1, 1 clips. With the 2-clip job first or second, both workers
+        // end at 20 s, the ideal; one time in three it comes last: 10 | 10, then 20 more, 30 s in all.
+        var twoWorkers = com.storystudio.batch.simulator.SimulatorSettings.defaults().withWorkersMax(2)
+                .withServiceTimeCv(0).withModelLoad(Duration.ZERO).withWorkerStartup(Duration.ZERO)
+                .withMeanServiceTime(Duration.ofSeconds(10));
+        assertThat(GreedyExpectation.ratio(twoWorkers, List.of(1, 1, 2), 3)).isCloseTo((30.0 / 3 + 20.0 * 2 / 3) / 20, within(0.03));
+    }
+
+    @Test
+    void audioLengthsAreSeededClippedAndCountedInWholeFiveSecondClips() {
+        AudioLengths lines = AudioLengths.SPOKEN_LINES;
+        List<Duration> lengths = lines.draw(42, 2_000);
+        assertThat(lines.draw(42, 2_000)).isEqualTo(lengths);
+        assertThat(lines.draw(42, 64)).isEqualTo(lengths.subList(0, 64));
+        assertThat(lines.draw(43, 64)).isNotEqualTo(lengths.subList(0, 64));
+        assertThat(lengths).allSatisfy(length -> assertThat(length).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+
+        List<Double> clips = lengths.stream().map(length -> (double) AudioLengths.clips(length)).toList();
+        assertThat(clips.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).isCloseTo(3.0, within(0.1));
+        // With the emulator's residual CV of 0.1: sqrt((1 + cv^2) * 1.01 - 1) about 0.5 overall.
+        double clipsCv = Variation.coefficient(clips);
+        assertThat(Math.sqrt((1 + clipsCv * clipsCv) * 1.01 - 1)).isCloseTo(0.5, within(0.03));
+
+        assertThat(AudioLengths.clips(Duration.ofMillis(1_000))).isEqualTo(1);
+        assertThat(AudioLengths.clips(Duration.ofMillis(5_000))).isEqualTo(1);
+        assertThat(AudioLengths.clips(Duration.ofMillis(5_001))).isEqualTo(2);
+        assertThat(AudioLengths.clips(Duration.ofSeconds(60))).isEqualTo(12);
+    }
+
+    @Test
+    void aScenarioWithoutDrawnAudioHasOneClipPerScene() {
+        Scenario blind = Scenarios.select(List.of("64x4-blind"), 10).get(0);
+        assertThat(blind.audioLengths()).isEmpty();
+        assertThat(blind.audioClips()).hasSize(10).containsOnly(1);
+        Scenario spoken = Scenarios.select(List.of("64x4"), 10).get(0).withSeed(7);
+        assertThat(spoken.audioClips()).hasSize(10)
+                .isEqualTo(spoken.audioLengths().stream().map(AudioLengths::clips).toList());
     }
 
     @Test

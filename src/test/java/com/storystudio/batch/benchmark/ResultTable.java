@@ -16,7 +16,7 @@ final class ResultTable {
 
     /** The schedule: how close to the ideal the window gets, and how late it sees a finished job. */
     static final List<Column> SCHEDULE = List.of(
-            new Column("scenario", 9, ScenarioResult::name),
+            new Column("scenario", 10, ScenarioResult::name),
             new Column("scenes", 6, r -> String.valueOf(r.scenes())),
             new Column("workers", 7, r -> String.valueOf(r.workers())),
             new Column("window", 7, ScenarioResult::window),
@@ -33,7 +33,7 @@ final class ResultTable {
 
     /** What it costs: GPU time billed, calls made, and the orchestrator's own speed and memory. */
     static final List<Column> COST = List.of(
-            new Column("scenario", 9, ScenarioResult::name),
+            new Column("scenario", 10, ScenarioResult::name),
             new Column("jobs", 6, r -> String.valueOf(r.jobsCreated())),
             new Column("billed s", 10, r -> number(r.billedSeconds(), 0)),
             new Column("idle s", 9, r -> number(r.idleSeconds(), 0)),

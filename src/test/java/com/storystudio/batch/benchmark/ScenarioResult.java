@@ -7,8 +7,8 @@ package com.storystudio.batch.benchmark;
  * @param idealSeconds     no schedule can beat it: one cold start, then every worker busy until the end
  * @param ratio            makespan / ideal; 1.0 is perfect
  * @param replayRatio      the ratio of a delay-free greedy client with the very jobs this run drew
- * @param greedyRatio      the ratio a delay-free client that cannot see the future reaches on average
- *                         ({@link GreedyExpectation}); NaN when not computed
+ * @param greedyRatio      the ratio a delay-free client reaches on average submitting in an order blind to
+ *                         the audio's lengths ({@link GreedyExpectation#ratio}); NaN when not computed
  * @param jobCv            the coefficient of variation of the completed jobs' generation times (model load
  *                         excluded): how widely the jobs really spread
  * @param statusTarget     the issue's bound on status calls per scene: half the mean job execution in

@@ -32,7 +32,7 @@ final class ScenarioRunner {
 
     Measurements run(Scenario scenario, Path work) throws IOException, InterruptedException {
         LaunchArguments launch = new LaunchArguments(scenario.emulator().timeScale());
-        Path csv = storyboard(work.resolve("project"), scenario.scenes());
+        Path csv = storyboard(work.resolve("project"), scenario);
         JobDatabase database = JobDatabase.in(work);
         heap.reset();
         try (RunPodSimulator emulator = RunPodSimulator.start(scenario.emulator())) {
@@ -66,11 +66,21 @@ final class ScenarioRunner {
         }
     }
 
-    /** Distinct prompts and media per scene, so that the app's content-based reuse skips none. */
-    private static Path storyboard(Path folder, int scenes) {
+    /**
+     * Distinct prompts and media per scene, so that the app's content-based reuse skips none; each WAV as long
+     * as the scenario drew, or tiny when it draws none.
+     */
+    private static Path storyboard(Path folder, Scenario scenario) {
         Storyboard storyboard = Storyboard.in(folder);
-        for (int i = 1; i <= scenes; i++) {
-            storyboard.localScene("s%05d".formatted(i));
+        List<Duration> lengths = scenario.audioLengths();
+        for (int i = 1; i <= scenario.scenes(); i++) {
+            String sceneId = "s%05d".formatted(i);
+            if (lengths.isEmpty()) {
+                storyboard.localScene(sceneId);
+            }
+            else {
+                storyboard.localScene(sceneId, lengths.get(i - 1));
+            }
         }
         return storyboard.write("scenes.csv");
     }
