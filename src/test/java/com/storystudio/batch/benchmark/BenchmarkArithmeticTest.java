@@ -55,6 +55,7 @@ class BenchmarkArithmeticTest {
         assertThat(row.replayRatio()).isEqualTo(1.5);
         assertThat(row.jobCv()).isCloseTo(0.5, within(1e-12));
         assertThat(row.greedyRatio()).isNaN();
+        assertThat(row.longestFirstRatio()).isNaN();
         assertThat(row.statusTarget()).isCloseTo(1_200.0 / 11 / 10 / 2 + 2, within(1e-12));
         assertThat(row.utilisation()).isCloseTo(1_200.0 / (4 * 720), within(1e-12));
         assertThat(row.statusPerScene()).isEqualTo(15.0);
@@ -121,16 +122,20 @@ class BenchmarkArithmeticTest {
 
         double spread = GreedyExpectation.ratio(even.withServiceTimeCv(0.5), oneClipEach, 1);
         assertThat(spread).isGreaterThan(1.0).isLessThan(1.1);
+        // One clip each: the order cannot matter, and both orders see the very same draws.
+        assertThat(GreedyExpectation.longestFirstRatio(even.withServiceTimeCv(0.5), oneClipEach, 1)).isEqualTo(spread);
     }
 
     @Test
-    void aBlindOrderLeavesTheEndToChanceWhenTheJobsDifferInLength() {
-        // Two workers, 10 s per clip, no spread: 2, 1, 1 clips. With the 2-clip job first or second, both workers
-        // end at 20 s, the ideal; one time in three it comes last: 10 | 10, then 20 more, 30 s in all.
+    void longestFirstEvensOutTheEndThatABlindOrderLeavesToChance() {
+        // Two workers, 10 s per clip, no spread: 2, 1, 1 clips. Longest first ends both workers at 20 s, the ideal.
+        // A blind order puts the 2-clip job last one time in three: 10 | 10, then 20 more, 30 s in all.
         var twoWorkers = com.storystudio.batch.simulator.SimulatorSettings.defaults().withWorkersMax(2)
                 .withServiceTimeCv(0).withModelLoad(Duration.ZERO).withWorkerStartup(Duration.ZERO)
                 .withMeanServiceTime(Duration.ofSeconds(10));
-        assertThat(GreedyExpectation.ratio(twoWorkers, List.of(1, 1, 2), 3)).isCloseTo((30.0 / 3 + 20.0 * 2 / 3) / 20, within(0.03));
+        List<Integer> clips = List.of(1, 1, 2);
+        assertThat(GreedyExpectation.longestFirstRatio(twoWorkers, clips, 3)).isEqualTo(1.0);
+        assertThat(GreedyExpectation.ratio(twoWorkers, clips, 3)).isCloseTo((30.0 / 3 + 20.0 * 2 / 3) / 20, within(0.03));
     }
 
     @Test

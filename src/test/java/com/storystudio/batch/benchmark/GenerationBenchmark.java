@@ -48,7 +48,8 @@ public final class GenerationBenchmark {
             }
             long seed = scenario.emulator().randomSeed();
             results.add(ScenarioResult.of(scenario.name(), measured,
-                    GreedyExpectation.ratio(scenario.emulator(), scenario.audioClips(), seed)));
+                    GreedyExpectation.ratio(scenario.emulator(), scenario.audioClips(), seed),
+                    GreedyExpectation.longestFirstRatio(scenario.emulator(), scenario.audioClips(), seed)));
             deleteRecursively(work);
         }
 
@@ -62,8 +63,8 @@ public final class GenerationBenchmark {
         out.println("Seconds are simulated except wall s (time scale %.0fx; %.0fx for instant, where only wall time matters);"
                 .formatted(Scenarios.GPU_TIME_SCALE, Scenarios.INSTANT_TIME_SCALE));
         out.println("job cv is the spread of the completed jobs' generation times (model load excluded);");
-        out.println("greedy: a delay-free client's mean ratio submitting in an order blind to the audio's length");
-        out.println("(replay: the run's own jobs, in the order they started).");
+        out.println("greedy and lpt: a delay-free client's mean ratio submitting in an order blind to the audio's length,");
+        out.println("and longest audio first (replay: the run's own jobs, in the order they started).");
         out.println("heap MiB is the JVM peak heap, emulator included.");
     }
 

@@ -2,6 +2,7 @@ package com.storystudio.batch.benchmark;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -15,9 +16,11 @@ import com.storystudio.batch.simulator.SimulatorSettings;
  * many random draws of the emulator's residual spread. A job lasts the mean per clip times its audio's clips
  * times that spread, plus the model load on a worker's first job.
  * <p>
- * The scenes are submitted in a random order, blind to their lengths: what a client that does not look at the
- * audio can expect. It stays above 1: the last jobs end unevenly, and with lognormal service times no
- * scheduling order removes that, only knowing each job's exact length beforehand could.
+ * Two orders: {@link #ratio} submits the scenes in a random order, blind to their lengths (what a client that
+ * does not look at the audio can expect); {@link #longestFirstRatio} submits the longest audio first,
+ * which leaves the short jobs to even out the end. Neither knows the residual spread, so both stay above 1:
+ * with lognormal service times no scheduling order removes the uneven end, only knowing each job's exact
+ * length beforehand could. When every scene is one clip, both orders are the same.
  */
 final class GreedyExpectation {
 
@@ -28,19 +31,12 @@ final class GreedyExpectation {
 
     /** Makespan / ideal, on average, when the scenes are submitted in an order blind to their lengths. */
     static double ratio(SimulatorSettings settings, List<Integer> clips, long seed) {
-        // The spread's draws come from the seed alone, so an all-one-clip storyboard sees the same durations
-        // whatever the order; the order is shuffled from a random of its own.
-        SplittableRandom spread = new SplittableRandom(seed);
-        Random orders = new Random(seed);
-        Job job = Job.of(settings);
-        double coldStart = settings.workerStartup().toNanos() / 1e9;
-        List<Integer> order = new ArrayList<>(clips);
-        double sum = 0;
-        for (int draw = 0; draw < DRAWS; draw++) {
-            Collections.shuffle(order, orders);
-            sum += oneDraw(spread, order, settings.workersMax(), job, coldStart);
-        }
-        return sum / DRAWS;
+        return expectation(settings, clips, seed, false);
+    }
+
+    /** Makespan / ideal, on average, when the scenes with the most clips are submitted first. */
+    static double longestFirstRatio(SimulatorSettings settings, List<Integer> clips, long seed) {
+        return expectation(settings, clips, seed, true);
     }
 
     /**
@@ -57,6 +53,27 @@ final class GreedyExpectation {
             free.add(free.poll() + duration);
         }
         return free.stream().mapToDouble(Double::doubleValue).max().orElse(coldStart);
+    }
+
+    private static double expectation(SimulatorSettings settings, List<Integer> clips, long seed, boolean longestFirst) {
+        // The spread's draws come from the seed alone, so both orders (and an all-one-clip storyboard, whatever
+        // the order) see the very same durations; the blind order is shuffled from a random of its own.
+        SplittableRandom spread = new SplittableRandom(seed);
+        Random orders = new Random(seed);
+        Job job = Job.of(settings);
+        double coldStart = settings.workerStartup().toNanos() / 1e9;
+        List<Integer> order = new ArrayList<>(clips);
+        if (longestFirst) {
+            order.sort(Comparator.reverseOrder());
+        }
+        double sum = 0;
+        for (int draw = 0; draw < DRAWS; draw++) {
+            if (!longestFirst) {
+                Collections.shuffle(order, orders);
+            }
+            sum += oneDraw(spread, order, settings.workersMax(), job, coldStart);
+        }
+        return sum / DRAWS;
     }
 
     private static double oneDraw(SplittableRandom random, List<Integer> order, int workers, Job job, double coldStart) {

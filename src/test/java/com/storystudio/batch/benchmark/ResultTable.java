@@ -26,6 +26,7 @@ final class ResultTable {
             new Column("ratio", 8, r -> number(r.ratio(), 2)),
             new Column("replay", 6, r -> number(r.replayRatio(), 3)),
             new Column("greedy", 6, r -> number(r.greedyRatio(), 3)),
+            new Column("lpt", 6, r -> number(r.longestFirstRatio(), 3)),
             new Column("util %", 6, r -> number(100 * r.utilisation(), 1)),
             new Column("delay p50 s", 11, r -> number(r.delayMedianSeconds(), 1)),
             new Column("delay p95 s", 11, r -> number(r.delayP95Seconds(), 1)),
