@@ -54,7 +54,7 @@ public final class Scenarios {
     }
 
     /**
-     * The seed's endpoint (about 1 min worker start, 10 min model load, 150 s per job) with time
+     * The seed's endpoint (about 1 min worker start, 10 min model load, 150 s per 5-second clip) with time
      * scaled. Results are kept 6 h instead of RunPod's 30 min: at this scale 30 min are 1.8 s of real
      * time, within reach of a slow chunk, and result expiry is not what this measures.
      */
