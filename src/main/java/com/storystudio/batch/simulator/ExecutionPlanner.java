@@ -39,7 +39,8 @@ final class ExecutionPlanner {
                     Long.MAX_VALUE, false);
         }
         long loadNanos = modelLoaded ? 0 : modelLoadNanos;
-        long executionNanos = loadNanos + serviceTimes.sampleNanos(request.resolution(), request.sampleSteps());
+        long executionNanos = loadNanos + serviceTimes.sampleNanos(request.resolution(), request.sampleSteps(),
+                request.audioClips());
         long modelReadyAt = startAt + loadNanos;
         if (faults.jobTimesOut()) {
             // A hung job: nothing ends it but its execution timeout.

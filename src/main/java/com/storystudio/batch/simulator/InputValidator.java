@@ -21,29 +21,39 @@ final class InputValidator {
     static final int MIN_STEPS = 15;
     static final int MAX_STEPS = 50;
 
-    /** The error the worker fails the job with, or empty if it would run it. */
-    Optional<String> rejection(JsonNode input) {
+    /** The worker's verdict on the input, with the audio it decoded if it was base64. */
+    InputCheck check(JsonNode input) {
         if (isBlank(input.get("image")) || isBlank(input.get("audio"))) {
-            return Optional.of(MISSING_INPUTS);
+            return InputCheck.rejected(MISSING_INPUTS);
         }
         JsonNode resolution = input.get("resolution");
         if (resolution != null && !(resolution.isString()
                 && (ServiceTimeModel.RESOLUTION_480P.equals(resolution.stringValue())
                 || ServiceTimeModel.RESOLUTION_720P.equals(resolution.stringValue())))) {
-            return Optional.of(INVALID_RESOLUTION);
+            return InputCheck.rejected(INVALID_RESOLUTION);
         }
         JsonNode steps = input.get("sample_steps");
         if (steps != null && !(steps.isIntegralNumber() && steps.canConvertToInt()
                 && steps.intValue() >= MIN_STEPS && steps.intValue() <= MAX_STEPS)) {
-            return Optional.of(INVALID_SAMPLE_STEPS);
+            return InputCheck.rejected(INVALID_SAMPLE_STEPS);
         }
         if (!isMedia(input.get("image"), MediaSignatures::isImage)) {
-            return Optional.of(BAD_IMAGE);
+            return InputCheck.rejected(BAD_IMAGE);
         }
-        if (!isMedia(input.get("audio"), MediaSignatures::isAudio)) {
-            return Optional.of(BAD_AUDIO);
+        return checkAudio(input.get("audio"));
+    }
+
+    /** Like {@link #isMedia}, but keeps the decoded file: its length decides how long the job runs. */
+    private static InputCheck checkAudio(JsonNode value) {
+        if (!value.isString()) {
+            return InputCheck.rejected(BAD_AUDIO);
         }
-        return Optional.empty();
+        String text = value.stringValue().strip();
+        if (isHttpUrl(text)) {
+            return InputCheck.accepted(null);
+        }
+        return decodeBase64(text).filter(MediaSignatures::isAudio).map(InputCheck::accepted)
+                .orElseGet(() -> InputCheck.rejected(BAD_AUDIO));
     }
 
     private static boolean isBlank(JsonNode value) {

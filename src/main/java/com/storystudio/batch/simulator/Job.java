@@ -1,5 +1,6 @@
 package com.storystudio.batch.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,8 @@ final class Job {
     private long queuedAt;
     private Long startedAt;
     private Long finishedAt;
+    /** The part of the current attempt's execution that loads the model: zero on a warm worker. */
+    private long modelLoadNanos;
     private String error;
     private JobOutput output;
     private ExecutionPlan plan;
@@ -56,11 +59,16 @@ final class Job {
         status = JobStatus.IN_PROGRESS;
         startedAt = at;
         plan = executionPlan;
+        modelLoadNanos = executionPlan.modelReadyAt() == Long.MAX_VALUE ? 0 : executionPlan.modelReadyAt() - at;
     }
 
     void finish(long at, JobStatus finalStatus, String finalError, JobOutput finalOutput) {
         status = finalStatus;
         finishedAt = at;
+        if (startedAt != null) {
+            // Cancelled or timed out while loading: only the time spent counts.
+            modelLoadNanos = Math.min(modelLoadNanos, at - startedAt);
+        }
         error = finalError;
         output = finalOutput;
         plan = null;
@@ -71,6 +79,7 @@ final class Job {
         queuedAt = at;
         startedAt = null;
         finishedAt = null;
+        modelLoadNanos = 0;
         error = null;
         output = null;
     }
@@ -92,7 +101,7 @@ final class Job {
     SimulatedJob snapshot(Instant origin) {
         return new SimulatedJob(id, request.inputJson(), status.name(), instant(origin, submittedAt),
                 startedAt == null ? null : instant(origin, startedAt),
-                finishedAt == null ? null : instant(origin, finishedAt), error,
+                finishedAt == null ? null : instant(origin, finishedAt), Duration.ofNanos(modelLoadNanos), error,
                 output == null ? null : output.videoUrl(), request.executionTimeoutMs(), request.ttlMs());
     }
 

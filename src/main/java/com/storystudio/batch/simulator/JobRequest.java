@@ -9,7 +9,9 @@ package com.storystudio.batch.simulator;
  *                   (off the lock) and only applied at pick-up time, where the real worker would do it
  * @param resolution "480p" or "720p" (the default when absent); meaningless when rejected
  * @param sampleSteps 20 when absent; meaningless when rejected
+ * @param audioClips  how many 5-second clips the audio makes ({@link AudioClips}); 1 when its length is
+ *                    unknown or the input is rejected
  */
-record JobRequest(String inputJson, String rejection, String resolution, int sampleSteps,
+record JobRequest(String inputJson, String rejection, String resolution, int sampleSteps, int audioClips,
                   long executionTimeoutMs, long ttlMs) {
 }

@@ -17,10 +17,12 @@ final class JobRequestParser {
 
     private final JsonCodec json;
     private final InputValidator validator;
+    private final AudioClips audioClips;
 
-    JobRequestParser(JsonCodec json, InputValidator validator) {
+    JobRequestParser(JsonCodec json, InputValidator validator, AudioClips audioClips) {
         this.json = json;
         this.validator = validator;
+        this.audioClips = audioClips;
     }
 
     JobRequest parse(byte[] body) {
@@ -39,13 +41,15 @@ final class JobRequestParser {
         }
         long executionTimeout = policyMillis(policy, "executionTimeout", DEFAULT_EXECUTION_TIMEOUT_MS);
         long ttl = policyMillis(policy, "ttl", DEFAULT_TTL_MS);
-        String rejection = validator.rejection(input).orElse(null);
-        // Only an accepted input has a meaningful resolution and step count; a rejected one keeps the defaults.
-        boolean accepted = rejection == null;
+        InputCheck check = validator.check(input);
+        // Only an accepted input has a meaningful resolution, step count and length; a rejected one keeps the
+        // defaults. The audio's length is read here, off the model's lock, like the rest of the input.
+        boolean accepted = check.isAccepted();
         String resolution = accepted && input.has("resolution")
                 ? input.get("resolution").stringValue() : ServiceTimeModel.RESOLUTION_480P;
         int steps = accepted && input.has("sample_steps") ? input.get("sample_steps").intValue() : DEFAULT_STEPS;
-        return new JobRequest(json.write(input), rejection, resolution, steps, executionTimeout, ttl);
+        int clips = accepted ? audioClips.count(check.audio()) : AudioClips.UNKNOWN_LENGTH;
+        return new JobRequest(json.write(input), check.rejection(), resolution, steps, clips, executionTimeout, ttl);
     }
 
     private static long policyMillis(JsonNode policy, String field, long defaultMs) {

@@ -75,7 +75,7 @@ public final class RunPodSimulator implements AutoCloseable {
         EndpointSimulation simulation = EndpointSimulation.create(settings, clock, Instant.now(), injector,
                 http.baseUrl());
 
-        JobApi jobs = new JobApi(simulation, new JobRequestParser(json, new InputValidator()), injector, counters,
+        JobApi jobs = new JobApi(simulation, new JobRequestParser(json, new InputValidator(), new AudioClips()), injector, counters,
                 json);
         GraphQlApi graphQl = new GraphQlApi(simulation, new GraphQlParser(new GraphQlLexer()), settings.endpointId(),
                 json);

@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param port                  0 picks a free port; the simulator always binds to 127.0.0.1
  * @param workerStartup         cold start of a new worker before it can take a job
  * @param modelLoad             paid by the first job a worker runs, inside that job's execution
- * @param meanServiceTime       mean generation time at 480p and 20 sample steps on a warm worker
- * @param serviceTimeCv         coefficient of variation of the generation time (0 = always the mean)
+ * @param meanServiceTime       mean generation time of one 5-second clip at 480p and 20 sample steps on a warm
+ *                              worker; a job takes this once per clip of its audio (one for audio the
+ *                              simulator cannot measure: URLs, formats other than WAV)
+ * @param serviceTimeCv         coefficient of variation of the generation time for a given audio length
+ *                              (0 = always the mean per clip)
  * @param resultRetention       how long a finished job stays readable through /status
  * @param randomSeed            seeds service times and fault draws, so a sequence of jobs is reproducible
  * @param requestLimits         RunPod's per-endpoint request limits, in simulated time; beyond them: 429

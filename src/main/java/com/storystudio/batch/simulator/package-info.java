@@ -18,6 +18,11 @@
  * loads the model ({@code modelLoad}) inside its execution. A worker beyond the minimum that idles
  * {@code idleTimeout} seconds is released. Lowering {@code workersMin} releases idle workers at once.
  *
+ * <h2>Jobs</h2>
+ * A job's generation takes {@code meanServiceTime} per 5-second clip of its audio (read from a base64 WAV;
+ * one clip for URLs and other formats), scaled by sample steps and resolution, times a lognormal spread of
+ * mean 1 and coefficient of variation {@code serviceTimeCv}.
+ *
  * <h2>Billing</h2>
  * A worker is billed from spawn to release. Its life is split exactly into cold start (startup only),
  * execution (busy, including model load) and idle, in integer simulated nanoseconds; so billed worker time

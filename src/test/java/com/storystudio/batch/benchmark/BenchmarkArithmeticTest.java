@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -43,8 +44,8 @@ class BenchmarkArithmeticTest {
 
     @Test
     void aRowIsComputedFromTheMeasurements() {
-        Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, 540, List.of(2.0, 4.0, 6.0, 8.0, 30.0),
-                10, 150, 40, 1_600, 200, 8, 64L * 1024 * 1024);
+        Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, 540, List.of(100.0, 200.0, 300.0),
+                List.of(2.0, 4.0, 6.0, 8.0, 30.0), 10, 150, 40, 1_600, 200, 8, 64L * 1024 * 1024);
 
         ScenarioResult row = ScenarioResult.of("case", measured);
 
@@ -52,6 +53,9 @@ class BenchmarkArithmeticTest {
         assertThat(row.idealSeconds()).isEqualTo(360.0);
         assertThat(row.ratio()).isEqualTo(2.0);
         assertThat(row.replayRatio()).isEqualTo(1.5);
+        assertThat(row.jobCv()).isCloseTo(0.5, within(1e-12));
+        assertThat(row.greedyRatio()).isNaN();
+        assertThat(row.longestFirstRatio()).isNaN();
         assertThat(row.statusTarget()).isCloseTo(1_200.0 / 11 / 10 / 2 + 2, within(1e-12));
         assertThat(row.utilisation()).isCloseTo(1_200.0 / (4 * 720), within(1e-12));
         assertThat(row.statusPerScene()).isEqualTo(15.0);
@@ -64,9 +68,10 @@ class BenchmarkArithmeticTest {
 
     @Test
     void anExplicitWindowIsShownAsPassed() {
-        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(), 10, 1, 0, 10, 0, 1, 0);
+        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(10.0), List.of(), 10, 1, 0, 10, 0, 1, 0);
         assertThat(ScenarioResult.of("naive", measured).window()).isEqualTo("1");
         assertThat(ScenarioResult.of("naive", measured).delayMedianSeconds()).isNaN();
+        assertThat(ScenarioResult.of("naive", measured).jobCv()).isNaN();
     }
 
     @Test
@@ -91,7 +96,7 @@ class BenchmarkArithmeticTest {
     @Test
     void scenariosAreChosenByNameAndCanBeResized() {
         assertThat(Scenarios.select(List.of("all"), 0)).extracting(Scenario::name)
-                .containsExactly("64x4", "naive", "200x8", "instant");
+                .containsExactly("64x4", "64x4-blind", "naive", "200x8", "instant");
         List<Scenario> quick = Scenarios.select(List.of("naive", "64x4"), 12);
         assertThat(quick).extracting(Scenario::name).containsExactly("naive", "64x4");
         assertThat(quick).extracting(Scenario::scenes).containsOnly(12);
@@ -101,13 +106,67 @@ class BenchmarkArithmeticTest {
     }
 
     @Test
+    void theCoefficientOfVariationIsTheSampleDeviationOverTheMean() {
+        assertThat(Variation.coefficient(List.of(100.0, 200.0, 300.0))).isCloseTo(0.5, within(1e-12));
+        assertThat(Variation.coefficient(List.of(7.0, 7.0))).isZero();
+        assertThat(Variation.coefficient(List.of(7.0))).isNaN();
+        assertThat(Variation.coefficient(List.of(0.0, 0.0))).isNaN();
+    }
+
+    @Test
     void aDelayFreeGreedyClientIsIdealWhenEveryJobIsAsLongAndFallsShortOnlyThroughTheSpread() {
         var even = com.storystudio.batch.simulator.SimulatorSettings.defaults().withWorkersMax(4).withServiceTimeCv(0)
                 .withModelLoad(Duration.ZERO);
-        assertThat(GreedyExpectation.ratio(even, 64, 1)).isCloseTo(1.0, within(1e-9));
+        List<Integer> oneClipEach = Collections.nCopies(64, 1);
+        assertThat(GreedyExpectation.ratio(even, oneClipEach, 1)).isCloseTo(1.0, within(1e-9));
 
-        double spread = GreedyExpectation.ratio(even.withServiceTimeCv(0.5), 64, 1);
+        double spread = GreedyExpectation.ratio(even.withServiceTimeCv(0.5), oneClipEach, 1);
         assertThat(spread).isGreaterThan(1.0).isLessThan(1.1);
+        // One clip each: the order cannot matter, and both orders see the very same draws.
+        assertThat(GreedyExpectation.longestFirstRatio(even.withServiceTimeCv(0.5), oneClipEach, 1)).isEqualTo(spread);
+    }
+
+    @Test
+    void longestFirstEvensOutTheEndThatABlindOrderLeavesToChance() {
+        // Two workers, 10 s per clip, no spread: 2, 1, 1 clips. Longest first ends both workers at 20 s, the ideal.
+        // A blind order puts the 2-clip job last one time in three: 10 | 10, then 20 more, 30 s in all.
+        var twoWorkers = com.storystudio.batch.simulator.SimulatorSettings.defaults().withWorkersMax(2)
+                .withServiceTimeCv(0).withModelLoad(Duration.ZERO).withWorkerStartup(Duration.ZERO)
+                .withMeanServiceTime(Duration.ofSeconds(10));
+        List<Integer> clips = List.of(1, 1, 2);
+        assertThat(GreedyExpectation.longestFirstRatio(twoWorkers, clips, 3)).isEqualTo(1.0);
+        assertThat(GreedyExpectation.ratio(twoWorkers, clips, 3)).isCloseTo((30.0 / 3 + 20.0 * 2 / 3) / 20, within(0.03));
+    }
+
+    @Test
+    void audioLengthsAreSeededClippedAndCountedInWholeFiveSecondClips() {
+        AudioLengths lines = AudioLengths.SPOKEN_LINES;
+        List<Duration> lengths = lines.draw(42, 2_000);
+        assertThat(lines.draw(42, 2_000)).isEqualTo(lengths);
+        assertThat(lines.draw(42, 64)).isEqualTo(lengths.subList(0, 64));
+        assertThat(lines.draw(43, 64)).isNotEqualTo(lengths.subList(0, 64));
+        assertThat(lengths).allSatisfy(length -> assertThat(length).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+
+        List<Double> clips = lengths.stream().map(length -> (double) AudioLengths.clips(length)).toList();
+        assertThat(clips.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).isCloseTo(3.0, within(0.1));
+        // With the emulator's residual CV of 0.1: sqrt((1 + cv^2) * 1.01 - 1) about 0.5 overall.
+        double clipsCv = Variation.coefficient(clips);
+        assertThat(Math.sqrt((1 + clipsCv * clipsCv) * 1.01 - 1)).isCloseTo(0.5, within(0.03));
+
+        assertThat(AudioLengths.clips(Duration.ofMillis(1_000))).isEqualTo(1);
+        assertThat(AudioLengths.clips(Duration.ofMillis(5_000))).isEqualTo(1);
+        assertThat(AudioLengths.clips(Duration.ofMillis(5_001))).isEqualTo(2);
+        assertThat(AudioLengths.clips(Duration.ofSeconds(60))).isEqualTo(12);
+    }
+
+    @Test
+    void aScenarioWithoutDrawnAudioHasOneClipPerScene() {
+        Scenario blind = Scenarios.select(List.of("64x4-blind"), 10).get(0);
+        assertThat(blind.audioLengths()).isEmpty();
+        assertThat(blind.audioClips()).hasSize(10).containsOnly(1);
+        Scenario spoken = Scenarios.select(List.of("64x4"), 10).get(0).withSeed(7);
+        assertThat(spoken.audioClips()).hasSize(10)
+                .isEqualTo(spoken.audioLengths().stream().map(AudioLengths::clips).toList());
     }
 
     @Test

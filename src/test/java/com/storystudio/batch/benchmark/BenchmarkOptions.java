@@ -7,7 +7,7 @@ import java.util.List;
  * The benchmark's choices, from system properties (the Maven profile passes them on):
  * {@code benchmark.scenarios} (comma-separated names, or {@code all}), {@code benchmark.scenes}
  * (every chosen scenario with this many scenes; 0 keeps their own), {@code benchmark.seed} (the
- * emulator's random seed: other service-time draws) and {@code benchmark.heap} (the forked JVM's -Xmx,
+ * emulator's random seed: other audio lengths and service-time draws) and {@code benchmark.heap} (the forked JVM's -Xmx,
  * only to print the command).
  */
 record BenchmarkOptions(List<String> scenarios, int scenes, long seed, String heap) {

@@ -36,6 +36,7 @@ public final class GenerationBenchmark {
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             out.printf("%n[benchmark] %s: %d scenes, %s%n", scenario.name(), scenario.scenes(), scenario.description());
+            out.printf("[benchmark] audio: %s%n", scenario.audioSummary());
             Path work = Files.createTempDirectory("storystudio-benchmark-" + scenario.name() + "-");
             Measurements measured;
             try {
@@ -45,8 +46,10 @@ public final class GenerationBenchmark {
                 System.err.printf("[benchmark] %s failed; its folder is kept: %s%n", scenario.name(), work);
                 throw e;
             }
+            long seed = scenario.emulator().randomSeed();
             results.add(ScenarioResult.of(scenario.name(), measured,
-                    GreedyExpectation.ratio(scenario.emulator(), scenario.scenes(), scenario.emulator().randomSeed())));
+                    GreedyExpectation.ratio(scenario.emulator(), scenario.audioClips(), seed),
+                    GreedyExpectation.longestFirstRatio(scenario.emulator(), scenario.audioClips(), seed)));
             deleteRecursively(work);
         }
 
@@ -59,6 +62,9 @@ public final class GenerationBenchmark {
         out.println();
         out.println("Seconds are simulated except wall s (time scale %.0fx; %.0fx for instant, where only wall time matters);"
                 .formatted(Scenarios.GPU_TIME_SCALE, Scenarios.INSTANT_TIME_SCALE));
+        out.println("job cv is the spread of the completed jobs' generation times (model load excluded);");
+        out.println("greedy and lpt: a delay-free client's mean ratio submitting in an order blind to the audio's length,");
+        out.println("and longest audio first (replay: the run's own jobs, in the order they started).");
         out.println("heap MiB is the JVM peak heap, emulator included.");
     }
 

@@ -1,17 +1,26 @@
 package com.storystudio.batch.benchmark;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 import com.storystudio.batch.simulator.SimulatorSettings;
 
 /**
- * What the best client that cannot see the future would reach on average: every worker ready after
- * one cold start, and each job handed to the first worker free with no delay at all (greedy list
- * scheduling), over many random draws of the emulator's service times. Its makespan / ideal ratio is
- * above 1 because the last jobs end unevenly: with lognormal service times of CV 0.5 no scheduling
- * order removes that, only knowing each job's length beforehand could.
+ * What a client with no delay at all would reach on average with this storyboard: every worker ready after
+ * one cold start, and each job handed to the first worker free the moment it is (greedy list scheduling), over
+ * many random draws of the emulator's residual spread. A job lasts the mean per clip times its audio's clips
+ * times that spread, plus the model load on a worker's first job.
+ * <p>
+ * Two orders: {@link #ratio} submits the scenes in a random order, blind to their lengths (what a client that
+ * does not look at the audio can expect); {@link #longestFirstRatio} submits the longest audio first,
+ * which leaves the short jobs to even out the end. Neither knows the residual spread, so both stay above 1:
+ * with lognormal service times no scheduling order removes the uneven end, only knowing each job's exact
+ * length beforehand could. When every scene is one clip, both orders are the same.
  */
 final class GreedyExpectation {
 
@@ -20,19 +29,14 @@ final class GreedyExpectation {
     private GreedyExpectation() {
     }
 
-    static double ratio(SimulatorSettings settings, int scenes, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double mean = settings.meanServiceTime().toNanos() / 1e9;
-        double load = settings.modelLoad().toNanos() / 1e9;
-        double coldStart = settings.workerStartup().toNanos() / 1e9;
-        double variance = Math.log(1 + settings.serviceTimeCv() * settings.serviceTimeCv());
-        double sigma = Math.sqrt(variance);
-        double mu = -variance / 2;
-        double sum = 0;
-        for (int draw = 0; draw < DRAWS; draw++) {
-            sum += oneDraw(random, scenes, settings.workersMax(), mean, load, coldStart, sigma, mu);
-        }
-        return sum / DRAWS;
+    /** Makespan / ideal, on average, when the scenes are submitted in an order blind to their lengths. */
+    static double ratio(SimulatorSettings settings, List<Integer> clips, long seed) {
+        return expectation(settings, clips, seed, false);
+    }
+
+    /** Makespan / ideal, on average, when the scenes with the most clips are submitted first. */
+    static double longestFirstRatio(SimulatorSettings settings, List<Integer> clips, long seed) {
+        return expectation(settings, clips, seed, true);
     }
 
     /**
@@ -51,8 +55,28 @@ final class GreedyExpectation {
         return free.stream().mapToDouble(Double::doubleValue).max().orElse(coldStart);
     }
 
-    private static double oneDraw(SplittableRandom random, int scenes, int workers, double mean, double load, double coldStart,
-                                  double sigma, double mu) {
+    private static double expectation(SimulatorSettings settings, List<Integer> clips, long seed, boolean longestFirst) {
+        // The spread's draws come from the seed alone, so both orders (and an all-one-clip storyboard, whatever
+        // the order) see the very same durations; the blind order is shuffled from a random of its own.
+        SplittableRandom spread = new SplittableRandom(seed);
+        Random orders = new Random(seed);
+        Job job = Job.of(settings);
+        double coldStart = settings.workerStartup().toNanos() / 1e9;
+        List<Integer> order = new ArrayList<>(clips);
+        if (longestFirst) {
+            order.sort(Comparator.reverseOrder());
+        }
+        double sum = 0;
+        for (int draw = 0; draw < DRAWS; draw++) {
+            if (!longestFirst) {
+                Collections.shuffle(order, orders);
+            }
+            sum += oneDraw(spread, order, settings.workersMax(), job, coldStart);
+        }
+        return sum / DRAWS;
+    }
+
+    private static double oneDraw(SplittableRandom random, List<Integer> order, int workers, Job job, double coldStart) {
         record Free(double at, boolean cold) {
         }
         PriorityQueue<Free> free = new PriorityQueue<>((a, b) -> Double.compare(a.at(), b.at()));
@@ -60,9 +84,9 @@ final class GreedyExpectation {
             free.add(new Free(coldStart, true));
         }
         double execution = 0;
-        for (int job = 0; job < scenes; job++) {
+        for (int clips : order) {
             Free worker = free.poll();
-            double duration = mean * Math.exp(mu + sigma * gaussian(random)) + (worker.cold() ? load : 0);
+            double duration = job.seconds(clips, random) + (worker.cold() ? job.load() : 0);
             execution += duration;
             free.add(new Free(worker.at() + duration, false));
         }
@@ -70,9 +94,17 @@ final class GreedyExpectation {
         return makespan / ScenarioResult.idealSeconds(coldStart, execution, workers);
     }
 
-    private static double gaussian(SplittableRandom random) {
-        // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
-        double u = 1 - random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    /** The emulator's service-time model at 480p and 20 steps: mean per clip, lognormal spread of mean 1. */
+    private record Job(double meanPerClip, double load, double sigma, double mu) {
+
+        static Job of(SimulatorSettings settings) {
+            double variance = Math.log(1 + settings.serviceTimeCv() * settings.serviceTimeCv());
+            return new Job(settings.meanServiceTime().toNanos() / 1e9, settings.modelLoad().toNanos() / 1e9,
+                    Math.sqrt(variance), -variance / 2);
+        }
+
+        double seconds(int clips, SplittableRandom random) {
+            return meanPerClip * clips * Math.exp(mu + sigma * Gaussian.next(random));
+        }
     }
 }

@@ -10,14 +10,18 @@ import java.util.List;
  * @param completionDelays  per completed job: from its end on the emulator to the app recording it
  * @param makespanSeconds   from the first /run the emulator received to the last scene result recorded
  * @param replaySeconds     the makespan of a delay-free greedy client with the same jobs ({@link GreedyExpectation#replay})
+ * @param generationSeconds per job the emulator completed: its execution without the model load, that is the
+ *                          time the audio and the emulator's spread made it take
  * @param peakHeapBytes     of the whole JVM, emulator included
  */
 public record Measurements(int scenes, int workers, Integer maxInFlight, long jobsCreated, double workerStartupSeconds,
-                           double executionSeconds, double makespanSeconds, double replaySeconds, List<Double> completionDelays,
-                           double pollIntervalSeconds, long statusCalls, long healthCalls, double billedSeconds,
-                           double idleSeconds, double wallSeconds, long peakHeapBytes) {
+                           double executionSeconds, double makespanSeconds, double replaySeconds,
+                           List<Double> generationSeconds, List<Double> completionDelays, double pollIntervalSeconds,
+                           long statusCalls, long healthCalls, double billedSeconds, double idleSeconds,
+                           double wallSeconds, long peakHeapBytes) {
 
     public Measurements {
+        generationSeconds = List.copyOf(generationSeconds);
         completionDelays = List.copyOf(completionDelays);
     }
 }

@@ -16,15 +16,17 @@ final class ResultTable {
 
     /** The schedule: how close to the ideal the window gets, and how late it sees a finished job. */
     static final List<Column> SCHEDULE = List.of(
-            new Column("scenario", 9, ScenarioResult::name),
+            new Column("scenario", 10, ScenarioResult::name),
             new Column("scenes", 6, r -> String.valueOf(r.scenes())),
             new Column("workers", 7, r -> String.valueOf(r.workers())),
             new Column("window", 7, ScenarioResult::window),
+            new Column("job cv", 6, r -> number(r.jobCv(), 2)),
             new Column("makespan s", 10, r -> number(r.makespanSeconds(), 0)),
             new Column("ideal s", 8, r -> number(r.idealSeconds(), 0)),
             new Column("ratio", 8, r -> number(r.ratio(), 2)),
             new Column("replay", 6, r -> number(r.replayRatio(), 3)),
             new Column("greedy", 6, r -> number(r.greedyRatio(), 3)),
+            new Column("lpt", 6, r -> number(r.longestFirstRatio(), 3)),
             new Column("util %", 6, r -> number(100 * r.utilisation(), 1)),
             new Column("delay p50 s", 11, r -> number(r.delayMedianSeconds(), 1)),
             new Column("delay p95 s", 11, r -> number(r.delayP95Seconds(), 1)),
@@ -32,7 +34,7 @@ final class ResultTable {
 
     /** What it costs: GPU time billed, calls made, and the orchestrator's own speed and memory. */
     static final List<Column> COST = List.of(
-            new Column("scenario", 9, ScenarioResult::name),
+            new Column("scenario", 10, ScenarioResult::name),
             new Column("jobs", 6, r -> String.valueOf(r.jobsCreated())),
             new Column("billed s", 10, r -> number(r.billedSeconds(), 0)),
             new Column("idle s", 9, r -> number(r.idleSeconds(), 0)),

@@ -1,13 +1,22 @@
 package com.storystudio.batch.benchmark;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
 import com.storystudio.batch.simulator.SimulatorSettings;
 
 /**
  * One benchmark case: a storyboard of {@code scenes} distinct scenes generated on an emulated endpoint.
  *
  * @param maxInFlight null leaves {@code --max-in-flight} out, so the application's default is measured
+ * @param audio       how long each scene's audio is, drawn from the emulator's seed; null: a tiny WAV per
+ *                    scene (a fraction of a second, one clip), so that only the emulator's own draw spreads
+ *                    the jobs
  */
-public record Scenario(String name, String description, int scenes, SimulatorSettings emulator, Integer maxInFlight) {
+public record Scenario(String name, String description, int scenes, SimulatorSettings emulator, Integer maxInFlight,
+                       AudioLengths audio) {
 
     public Scenario {
         if (scenes < 1) {
@@ -21,11 +30,38 @@ public record Scenario(String name, String description, int scenes, SimulatorSet
 
     /** The same case with another number of scenes, for quick runs. */
     public Scenario withScenes(int count) {
-        return new Scenario(name, description, count, emulator, maxInFlight);
+        return new Scenario(name, description, count, emulator, maxInFlight, audio);
     }
 
-    /** The same case with other random draws of service times (and faults). */
+    /** The same case with other random draws of audio lengths, service times (and faults). */
     public Scenario withSeed(long seed) {
-        return new Scenario(name, description, scenes, emulator.withRandomSeed(seed), maxInFlight);
+        return new Scenario(name, description, scenes, emulator.withRandomSeed(seed), maxInFlight, audio);
+    }
+
+    /** Each scene's audio length in storyboard order; empty when the scenes get tiny WAVs. */
+    public List<Duration> audioLengths() {
+        return audio == null ? List.of() : audio.draw(emulator.randomSeed(), scenes);
+    }
+
+    /** One line on the storyboard's audio, for the benchmark's output. */
+    public String audioSummary() {
+        if (audio == null) {
+            return "a tiny WAV per scene, one clip each";
+        }
+        List<Double> seconds = audioLengths().stream().map(length -> length.toMillis() / 1e3).toList();
+        List<Double> clips = audioClips().stream().map(Integer::doubleValue).toList();
+        return String.format(Locale.ROOT, "%.1f to %.1f s, mean %.1f s; %.2f clips per scene, clips CV %.2f",
+                Percentiles.of(seconds, 0), Percentiles.of(seconds, 100), mean(seconds), mean(clips),
+                Variation.coefficient(clips));
+    }
+
+    /** Each scene's 5-second clips in storyboard order: what its generation time is a multiple of. */
+    public List<Integer> audioClips() {
+        return audio == null ? Collections.nCopies(scenes, 1)
+                : audioLengths().stream().map(AudioLengths::clips).toList();
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 }

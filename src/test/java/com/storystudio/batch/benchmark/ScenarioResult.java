@@ -7,30 +7,35 @@ package com.storystudio.batch.benchmark;
  * @param idealSeconds     no schedule can beat it: one cold start, then every worker busy until the end
  * @param ratio            makespan / ideal; 1.0 is perfect
  * @param replayRatio      the ratio of a delay-free greedy client with the very jobs this run drew
- * @param greedyRatio      the ratio a delay-free client that cannot see the future reaches on average
- *                         ({@link GreedyExpectation}); NaN when not computed
+ * @param greedyRatio      the ratio a delay-free client reaches on average submitting in an order blind to
+ *                         the audio's lengths ({@link GreedyExpectation#ratio}); NaN when not computed
+ * @param longestFirstRatio the same, submitting the longest audio first ({@link GreedyExpectation#longestFirstRatio})
+ * @param jobCv            the coefficient of variation of the completed jobs' generation times (model load
+ *                         excluded): how widely the jobs really spread
  * @param statusTarget     the issue's bound on status calls per scene: half the mean job execution in
  *                         poll intervals, plus 2
  * @param utilisation      execution / (workers x makespan), from 0 to 1
  * @param idleShare        idle / billed, from 0 to 1
  */
 public record ScenarioResult(String name, int scenes, int workers, String window, long jobsCreated,
-                             double makespanSeconds, double idealSeconds, double ratio, double replayRatio, double greedyRatio, double utilisation,
+                             double makespanSeconds, double idealSeconds, double ratio, double replayRatio, double greedyRatio,
+                             double longestFirstRatio, double jobCv, double utilisation,
                              double statusPerScene, double statusTarget, double healthPerScene, double delayMedianSeconds,
                              double delayP95Seconds, double pollIntervalSeconds, double billedSeconds,
                              double idleSeconds, double idleShare, double wallSeconds, double scenesPerWallSecond,
                              long peakHeapBytes) {
 
     public static ScenarioResult of(String name, Measurements m) {
-        return of(name, m, Double.NaN);
+        return of(name, m, Double.NaN, Double.NaN);
     }
 
-    public static ScenarioResult of(String name, Measurements m, double greedyRatio) {
+    public static ScenarioResult of(String name, Measurements m, double greedyRatio, double longestFirstRatio) {
         double ideal = idealSeconds(m.workerStartupSeconds(), m.executionSeconds(), m.workers());
         double statusTarget = ratio(m.executionSeconds(), m.jobsCreated() * m.pollIntervalSeconds()) / 2 + 2;
         return new ScenarioResult(name, m.scenes(), m.workers(),
                 m.maxInFlight() == null ? "default" : String.valueOf(m.maxInFlight()), m.jobsCreated(),
                 m.makespanSeconds(), ideal, ratio(m.makespanSeconds(), ideal), ratio(m.replaySeconds(), ideal), greedyRatio,
+                longestFirstRatio, Variation.coefficient(m.generationSeconds()),
                 ratio(m.executionSeconds(), m.workers() * m.makespanSeconds()),
                 ratio(m.statusCalls(), m.scenes()), statusTarget, ratio(m.healthCalls(), m.scenes()),
                 Percentiles.of(m.completionDelays(), 50), Percentiles.of(m.completionDelays(), 95),

@@ -32,7 +32,7 @@ final class ScenarioRunner {
 
     Measurements run(Scenario scenario, Path work) throws IOException, InterruptedException {
         LaunchArguments launch = new LaunchArguments(scenario.emulator().timeScale());
-        Path csv = storyboard(work.resolve("project"), scenario.scenes());
+        Path csv = storyboard(work.resolve("project"), scenario);
         JobDatabase database = JobDatabase.in(work);
         heap.reset();
         try (RunPodSimulator emulator = RunPodSimulator.start(scenario.emulator())) {
@@ -60,17 +60,27 @@ final class ScenarioRunner {
                     seconds(scenario.emulator().workerStartup()), billing.executionSeconds(),
                     seconds(Duration.between(firstRun, lastRecorded)),
                     GreedyExpectation.replay(executions(jobs), scenario.workers(), seconds(scenario.emulator().workerStartup())),
-                    completionDelays(database, jobs, clocks),
+                    generations(jobs), completionDelays(database, jobs, clocks),
                     seconds(launch.simulatedPollInterval()), requests.statusRequests(), requests.healthRequests(),
                     billing.billedWorkerSeconds(), billing.idleWorkerSeconds(), wallSeconds, peakHeap);
         }
     }
 
-    /** Distinct prompts and media per scene, so that the app's content-based reuse skips none. */
-    private static Path storyboard(Path folder, int scenes) {
+    /**
+     * Distinct prompts and media per scene, so that the app's content-based reuse skips none; each WAV as long
+     * as the scenario drew, or tiny when it draws none.
+     */
+    private static Path storyboard(Path folder, Scenario scenario) {
         Storyboard storyboard = Storyboard.in(folder);
-        for (int i = 1; i <= scenes; i++) {
-            storyboard.localScene("s%05d".formatted(i));
+        List<Duration> lengths = scenario.audioLengths();
+        for (int i = 1; i <= scenario.scenes(); i++) {
+            String sceneId = "s%05d".formatted(i);
+            if (lengths.isEmpty()) {
+                storyboard.localScene(sceneId);
+            }
+            else {
+                storyboard.localScene(sceneId, lengths.get(i - 1));
+            }
         }
         return storyboard.write("scenes.csv");
     }
@@ -109,6 +119,15 @@ final class ScenarioRunner {
         return jobs.stream().filter(job -> job.startedAt() != null && job.finishedAt() != null)
                 .sorted(java.util.Comparator.comparing(SimulatedJob::startedAt))
                 .map(job -> seconds(Duration.between(job.startedAt(), job.finishedAt()))).toList();
+    }
+
+    /**
+     * The completed jobs' execution times without their model load (the emulator records it per job): what
+     * the audio length and the emulator's spread made each take.
+     */
+    private static List<Double> generations(List<SimulatedJob> jobs) {
+        return jobs.stream().filter(job -> job.status().equals("COMPLETED"))
+                .map(job -> seconds(Duration.between(job.startedAt(), job.finishedAt()).minus(job.modelLoad()))).toList();
     }
 
     /** A ledger row's job and the (real) time the app saw it COMPLETED. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +109,8 @@ class StoryStudioCommandTests {
 
     @Test
     void theScenesWithTheLongestAudioGoToRunPodFirstUnlessInputOrderIsAsked() {
-        Path csv = Storyboard.in(work).localSceneLasting("short", 1, "480p", 20).localSceneLasting("long", 3, "480p", 20)
-                .localSceneLasting("middle", 2, "480p", 20).write("order.csv");
+        Path csv = Storyboard.in(work).localScene("short", Duration.ofSeconds(1), "480p", 20).localScene("long", Duration.ofSeconds(3), "480p", 20)
+                .localScene("middle", Duration.ofSeconds(2), "480p", 20).write("order.csv");
 
         assertThat(runAgainstRemote("--input=" + csv)).isZero();
         assertThat(remote.jobs()).extracting(SimulatedJobs::prompt)

@@ -351,11 +351,11 @@ class GenerationWindowTests {
     @Test
     void theScenesWithTheMostWorkGoToRunPodFirst() throws Exception {
         Storyboard storyboard = Storyboard.in(work);
-        storyboard.localSceneLasting("short", 1, "480p", 20);
-        storyboard.localSceneLasting("long", 3, "480p", 20);
-        storyboard.localSceneLasting("wide", 2, "720p", 20);
-        storyboard.localSceneLasting("fine", 2, "480p", 40);
-        storyboard.localSceneLasting("long-too", 3, "480p", 20);
+        storyboard.localScene("short", Duration.ofSeconds(1), "480p", 20);
+        storyboard.localScene("long", Duration.ofSeconds(3), "480p", 20);
+        storyboard.localScene("wide", Duration.ofSeconds(2), "720p", 20);
+        storyboard.localScene("fine", Duration.ofSeconds(2), "480p", 40);
+        storyboard.localScene("long-too", Duration.ofSeconds(3), "480p", 20);
 
         // One in flight: each scene finishes before the next is submitted.
         List<SceneResult> results = drain(storyboard.write("work.csv"), settings(1), SubmissionOrder.LONGEST_FIRST);
@@ -367,9 +367,9 @@ class GenerationWindowTests {
     @Test
     void inputOrderKeepsTheStoryboardsOrder() throws Exception {
         Storyboard storyboard = Storyboard.in(work);
-        storyboard.localSceneLasting("first", 1, "480p", 20);
-        storyboard.localSceneLasting("second", 3, "720p", 50);
-        storyboard.localSceneLasting("third", 2, "480p", 20);
+        storyboard.localScene("first", Duration.ofSeconds(1), "480p", 20);
+        storyboard.localScene("second", Duration.ofSeconds(3), "720p", 50);
+        storyboard.localScene("third", Duration.ofSeconds(2), "480p", 20);
 
         List<SceneResult> results = drain(storyboard.write("input.csv"), settings(1), SubmissionOrder.INPUT);
 
@@ -379,9 +379,9 @@ class GenerationWindowTests {
     @Test
     void aRestartTakesUpTheScenesWhoseJobsAreStillOnRunPodBeforeSubmittingMore() throws Exception {
         Storyboard storyboard = Storyboard.in(work);
-        storyboard.localSceneLasting("brief", 1, "480p", 20);
-        storyboard.localSceneLasting("lengthy", 3, "480p", 20);
-        storyboard.localSceneLasting("medium", 2, "480p", 20);
+        storyboard.localScene("brief", Duration.ofSeconds(1), "480p", 20);
+        storyboard.localScene("lengthy", Duration.ofSeconds(3), "480p", 20);
+        storyboard.localScene("medium", Duration.ofSeconds(2), "480p", 20);
         Path csv = storyboard.write("restart.csv");
         int before = simulator.jobs().size();
         // The first run goes in input order and stops once "brief" is on RunPod.

@@ -1,6 +1,7 @@
 package com.storystudio.batch.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.time.Duration;
@@ -38,11 +39,11 @@ class EndpointSimulationTest {
     }
 
     private static JobRequest job(long executionTimeoutMs, long ttlMs) {
-        return new JobRequest("{}", null, "480p", 20, executionTimeoutMs, ttlMs);
+        return new JobRequest("{}", null, "480p", 20, 1, executionTimeoutMs, ttlMs);
     }
 
     private static JobRequest rejected(String error) {
-        return new JobRequest("{}", error, "480p", 20, 600_000, 86_400_000);
+        return new JobRequest("{}", error, "480p", 20, 1, 600_000, 86_400_000);
     }
 
     private JobView status(EndpointSimulation simulation, String id) {
@@ -68,6 +69,24 @@ class EndpointSimulationTest {
         assertThat(warm.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(warm.delayMs()).isZero();
         assertThat(warm.executionMs()).isEqualTo(150_000);
+    }
+
+    @Test
+    void aJobsSnapshotTellsTheModelLoadApartFromTheGeneration() {
+        settings = settings.withWorkersMax(1);
+        EndpointSimulation simulation = start();
+        String cold = simulation.submit(job());
+        String warm = simulation.submit(job());
+        // The warm job ends at 960 and its worker leaves at 965: the next job gets a new worker, ready at 1030.
+        clock.setSeconds(970);
+        String cancelledWhileLoading = simulation.submit(job());
+        clock.setSeconds(1_200);
+        simulation.cancel(cancelledWhileLoading);
+
+        assertThat(simulation.jobs()).extracting(SimulatedJob::id, SimulatedJob::modelLoad).containsExactly(
+                tuple(cold, Duration.ofSeconds(600)),
+                tuple(warm, Duration.ZERO),
+                tuple(cancelledWhileLoading, Duration.ofSeconds(1_200 - 1_030)));
     }
 
     @Test
@@ -324,11 +343,22 @@ class EndpointSimulationTest {
     void serviceTimeScalesWithStepsAndResolution() {
         settings = settings.withModelLoad(Duration.ZERO);
         EndpointSimulation simulation = start();
-        String steps40 = simulation.submit(new JobRequest("{}", null, "480p", 40, 3_600_000, 86_400_000));
-        String hd = simulation.submit(new JobRequest("{}", null, "720p", 20, 3_600_000, 86_400_000));
+        String steps40 = simulation.submit(new JobRequest("{}", null, "480p", 40, 1, 3_600_000, 86_400_000));
+        String hd = simulation.submit(new JobRequest("{}", null, "720p", 20, 1, 3_600_000, 86_400_000));
         clock.setSeconds(2_000);
         assertThat(status(simulation, steps40).executionMs()).isEqualTo(300_000);
         assertThat(status(simulation, hd).executionMs()).isEqualTo(337_500);
+    }
+
+    @Test
+    void serviceTimeIsTheMeanOncePerClipOfTheAudioTimesStepsAndResolution() {
+        settings = settings.withModelLoad(Duration.ZERO);
+        EndpointSimulation simulation = start();
+        String threeClips = simulation.submit(new JobRequest("{}", null, "480p", 20, 3, 3_600_000, 86_400_000));
+        String twoClipsHd = simulation.submit(new JobRequest("{}", null, "720p", 40, 2, 3_600_000, 86_400_000));
+        clock.setSeconds(2_000);
+        assertThat(status(simulation, threeClips).executionMs()).isEqualTo(450_000);
+        assertThat(status(simulation, twoClipsHd).executionMs()).isEqualTo(1_350_000);
     }
 
     private List<Long> executionTimes(ManualClock ownClock) {

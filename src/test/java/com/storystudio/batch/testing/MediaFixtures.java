@@ -7,6 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.SplittableRandom;
 
 /** Writes small but real-looking PNG/WAV files and CSV text for the tests. */
 public final class MediaFixtures {
@@ -17,6 +19,9 @@ public final class MediaFixtures {
             0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89,
             0, 0, 0, 13, 'I', 'D', 'A', 'T', 0x78, (byte) 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, (byte) 0xb4,
             0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
+
+    /** {@link #speechWav}'s rate: at one byte per sample, 8 KB per second of audio, so long tracks stay small. */
+    public static final int SPEECH_SAMPLES_PER_SECOND = 8_000;
 
     private MediaFixtures() {
     }
@@ -40,6 +45,30 @@ public final class MediaFixtures {
 
     public static Path wav(Path file) {
         return wav(file, 64, 0);
+    }
+
+    /**
+     * A mono 8-bit 8 kHz WAV that plays for {@code length} (to the nearest sample), its samples quiet noise
+     * drawn from {@code seed}, so that two seeds give two different files of the same length.
+     */
+    public static byte[] speechWav(Duration length, long seed) {
+        int dataBytes = Math.toIntExact(Math.round(length.toNanos() * (SPEECH_SAMPLES_PER_SECOND / 1e9)));
+        ByteBuffer wav = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(SPEECH_SAMPLES_PER_SECOND).putInt(SPEECH_SAMPLES_PER_SECOND).putShort((short) 1)
+                .putShort((short) 8)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
+        SplittableRandom noise = new SplittableRandom(seed);
+        for (int i = 0; i < dataBytes; i++) {
+            // 8-bit PCM is unsigned: 128 is silence.
+            wav.put((byte) (128 + noise.nextInt(-16, 17)));
+        }
+        return wav.array();
+    }
+
+    public static Path speechWav(Path file, Duration length, long seed) {
+        return bytes(file, speechWav(length, seed));
     }
 
     public static Path text(Path file, String content) {

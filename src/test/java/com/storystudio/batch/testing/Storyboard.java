@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,10 +32,17 @@ public final class Storyboard {
         return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,480p,20".formatted(sceneId, sceneId, sceneId, sceneId));
     }
 
-    /** A local scene whose WAV (16 kHz, 16-bit mono) plays {@code seconds}: its GPU work grows with that. */
-    public Storyboard localSceneLasting(String sceneId, int seconds, String resolution, int steps) {
+    /**
+     * Like {@link #localScene(String)}, but its WAV plays for {@code audioLength} (8 kHz 8-bit mono, 8 KB per
+     * second), so that generation takes as long as that audio would on Wan2.2 S2V.
+     */
+    public Storyboard localScene(String sceneId, Duration audioLength) {
+        return localScene(sceneId, audioLength, "480p", 20);
+    }
+
+    public Storyboard localScene(String sceneId, Duration audioLength, String resolution, int steps) {
         MediaFixtures.png(folder.resolve("media/" + sceneId + ".png"));
-        MediaFixtures.wav(folder.resolve("media/" + sceneId + ".wav"), seconds * 32_000, sceneId.hashCode());
+        MediaFixtures.speechWav(folder.resolve("media/" + sceneId + ".wav"), audioLength, sceneId.hashCode());
         return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,%s,%d".formatted(sceneId, sceneId, sceneId, sceneId, resolution, steps));
     }
 
