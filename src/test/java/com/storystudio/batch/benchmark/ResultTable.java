@@ -23,7 +23,7 @@ final class ResultTable {
             new Column("job cv", 6, r -> number(r.jobCv(), 2)),
             new Column("makespan s", 10, r -> number(r.makespanSeconds(), 0)),
             new Column("ideal s", 8, r -> number(r.idealSeconds(), 0)),
-            new Column("ratio", 8, r -> number(r.ratio(), 2)),
+            new Column("ratio", 8, r -> number(r.ratio(), 3)),
             new Column("replay", 6, r -> number(r.replayRatio(), 3)),
             new Column("greedy", 6, r -> number(r.greedyRatio(), 3)),
             new Column("lpt", 6, r -> number(r.longestFirstRatio(), 3)),
