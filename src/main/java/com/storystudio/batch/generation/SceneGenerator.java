@@ -41,11 +41,11 @@ public class SceneGenerator {
     /** @param scenes the scenes without a video yet, in input order; taken up in this generator's {@link SubmissionOrder} */
     public GenerationWindow open(long jobInstanceId, Iterator<Scene> scenes, InlineVideoStore videos, RunOptions options,
                                  BooleanSupplier stopRequested, RunTail tail) {
-        Set<String> onRunPod = ledger.scenesWithJobOnRunPod(jobInstanceId);
-        if (!onRunPod.isEmpty()) {
-            log.info("{} scene(s) have a job on RunPod from an earlier run; they are taken up first", onRunPod.size());
+        Set<String> live = ledger.scenesWithLiveJob(jobInstanceId);
+        if (!live.isEmpty()) {
+            log.info("{} scene(s) have a job on RunPod from an earlier run; they are taken up first", live.size());
         }
-        SubmissionQueue queue = new SubmissionQueue(scenes, onRunPod, order, SubmissionQueue.DEFAULT_LOOKAHEAD);
+        SubmissionQueue queue = new SubmissionQueue(scenes, live, order, SubmissionQueue.DEFAULT_LOOKAHEAD);
         return new GenerationWindow(jobs, ledger, requests, classifier, settings.withMaxInFlight(inFlightLimit.resolve()), clock,
                 videos, jobInstanceId, queue, options, stopRequested, tail);
     }

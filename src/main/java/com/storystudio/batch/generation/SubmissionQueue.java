@@ -22,23 +22,23 @@ final class SubmissionQueue implements Iterator<Scene> {
     static final int DEFAULT_LOOKAHEAD = 10_000;
 
     private final Iterator<Scene> source;
-    private final Set<String> alreadyOnRunPod;
+    private final Set<String> withLiveJob;
     private final SubmissionOrder order;
     private final int lookahead;
     private final SceneWork work = new SceneWork();
     private final PriorityQueue<Queued> queue;
     private long read;
 
-    /** @param alreadyOnRunPod scene ids with a job from an earlier run that is running or finished unrecorded */
-    SubmissionQueue(Iterator<Scene> source, Set<String> alreadyOnRunPod, SubmissionOrder order, int lookahead) {
+    /** @param withLiveJob scene ids whose job from an earlier run was submitted and not seen to end */
+    SubmissionQueue(Iterator<Scene> source, Set<String> withLiveJob, SubmissionOrder order, int lookahead) {
         if (lookahead < 1) {
             throw new IllegalArgumentException("lookahead must be at least 1, was " + lookahead);
         }
         this.source = source;
-        this.alreadyOnRunPod = Set.copyOf(alreadyOnRunPod);
+        this.withLiveJob = Set.copyOf(withLiveJob);
         this.order = order;
         this.lookahead = lookahead;
-        this.queue = new PriorityQueue<>(Comparator.comparing((Queued q) -> !q.onRunPod())
+        this.queue = new PriorityQueue<>(Comparator.comparing((Queued q) -> !q.live())
                 .thenComparing(Comparator.comparingDouble(Queued::work).reversed())
                 .thenComparingLong(Queued::sequence));
     }
@@ -62,10 +62,10 @@ final class SubmissionQueue implements Iterator<Scene> {
             Scene scene = source.next();
             // In input order every scene weighs the same, so only the sequence decides.
             double weight = order == SubmissionOrder.LONGEST_FIRST ? work.estimate(scene) : 0;
-            queue.add(new Queued(scene, alreadyOnRunPod.contains(scene.sceneId()), weight, read++));
+            queue.add(new Queued(scene, withLiveJob.contains(scene.sceneId()), weight, read++));
         }
     }
 
-    private record Queued(Scene scene, boolean onRunPod, double work, long sequence) {
+    private record Queued(Scene scene, boolean live, double work, long sequence) {
     }
 }

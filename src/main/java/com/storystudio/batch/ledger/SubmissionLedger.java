@@ -48,13 +48,13 @@ public class SubmissionLedger {
     }
 
     /**
-     * Scenes of this job instance whose latest job is still on RunPod, running or finished: submitted and
-     * not seen to end, or seen COMPLETED by a run that died before recording the result.
+     * Scenes of this job instance whose latest job was submitted and not seen to end: it may be running,
+     * or finished with a result that RunPod keeps for 30 minutes only.
      */
-    public Set<String> scenesWithJobOnRunPod(long jobInstanceId) {
+    public Set<String> scenesWithLiveJob(long jobInstanceId) {
         List<String> ids = ownTransaction.execute(status -> jdbc.queryForList("""
                 SELECT s.scene_id FROM scene_submission s
-                WHERE s.job_instance_id = ? AND s.state IN ('SUBMITTED', 'COMPLETED')
+                WHERE s.job_instance_id = ? AND s.state = 'SUBMITTED'
                   AND s.attempt = (SELECT MAX(t.attempt) FROM scene_submission t
                                    WHERE t.job_instance_id = s.job_instance_id AND t.scene_id = s.scene_id)""",
                 String.class, jobInstanceId));

@@ -387,7 +387,7 @@ class GenerationWindowTests {
         // The first run goes in input order and stops once "brief" is on RunPod.
         assertThatThrownBy(() -> drain(csv, settings(1), new RunOptions(true, false), () -> simulator.jobs().size() - before >= 1,
                 SubmissionOrder.INPUT)).isInstanceOf(JobInterruptedException.class);
-        assertThat(ledger.scenesWithJobOnRunPod(jobInstanceId)).containsExactly("brief");
+        assertThat(ledger.scenesWithLiveJob(jobInstanceId)).containsExactly("brief");
 
         List<SceneResult> results = drain(csv, settings(1), SubmissionOrder.LONGEST_FIRST);
 
