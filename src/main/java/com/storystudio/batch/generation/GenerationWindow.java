@@ -58,7 +58,7 @@ public class GenerationWindow {
     private final Clock clock;
     private final InlineVideoStore videos;
     private final long jobInstanceId;
-    private final Iterator<Scene> scenes;
+    private final SubmissionQueue scenes;
     private final RunOptions options;
     private final BooleanSupplier stopRequested;
     private final FailureBudget failures;
@@ -72,7 +72,7 @@ public class GenerationWindow {
 
     GenerationWindow(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
                      GenerationSettings settings, Clock clock, InlineVideoStore videos, long jobInstanceId,
-                     Iterator<Scene> scenes, RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
+                     SubmissionQueue scenes, RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.requests = requests;
@@ -207,7 +207,9 @@ public class GenerationWindow {
     }
 
     private void fill() {
-        while (inFlight.size() < settings.maxInFlight() && scenes.hasNext()) {
+        // A live job from an earlier run is attached even beyond the window: it is paid for already, and
+        // left waiting for a slot its result could expire on RunPod.
+        while ((inFlight.size() < settings.maxInFlight() || scenes.nextHasLiveJob()) && scenes.hasNext()) {
             start(scenes.next());
         }
         if (!inTail && !scenes.hasNext() && inFlight.stream().noneMatch(InFlightScene::awaitingSubmission)) {

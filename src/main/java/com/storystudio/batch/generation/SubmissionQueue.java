@@ -57,6 +57,12 @@ final class SubmissionQueue implements Iterator<Scene> {
         return queue.poll().scene();
     }
 
+    /** Whether the next scene is one whose job from an earlier run is still on RunPod. */
+    boolean nextHasLiveJob() {
+        fill();
+        return !queue.isEmpty() && queue.peek().live();
+    }
+
     private void fill() {
         while (queue.size() < lookahead && source.hasNext()) {
             Scene scene = source.next();

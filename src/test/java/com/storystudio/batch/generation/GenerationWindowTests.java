@@ -36,6 +36,7 @@ import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.scene.SceneCursor;
 import com.storystudio.batch.scene.SceneFingerprint;
 import com.storystudio.batch.scene.SceneRules;
+import com.storystudio.batch.simulator.EndpointConfig;
 import com.storystudio.batch.simulator.ObservedRequest;
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
@@ -394,6 +395,33 @@ class GenerationWindowTests {
         // Longest first would start with "lengthy"; "brief" is already paid for and its result is kept 30 minutes only.
         assertThat(results).extracting(SceneResult::sceneId).containsExactly("brief", "lengthy", "medium");
         assertThat(simulator.jobs().size() - before).isEqualTo(3);
+    }
+
+    @Test
+    void aRestartAttachesEveryLiveJobAtOnceEvenWithASmallerWindow() throws Exception {
+        Storyboard storyboard = Storyboard.in(work);
+        for (String id : List.of("held-1", "held-2", "held-3", "held-4")) {
+            storyboard.localScene(id);
+        }
+        Path csv = storyboard.write("held.csv");
+        EndpointConfig endpoint = simulator.endpoint();
+        // No worker: every job stays IN_QUEUE, so whatever the window holds stays in it.
+        simulator.setEndpoint(new EndpointConfig(0, 0, endpoint.idleTimeoutSeconds()));
+        try {
+            int before = simulator.jobs().size();
+            assertThatThrownBy(() -> drain(csv, settings(3), new RunOptions(true, false), () -> simulator.jobs().size() - before >= 3,
+                    SubmissionOrder.INPUT)).isInstanceOf(JobInterruptedException.class);
+            long statusCalls = simulator.stats().statusRequests();
+
+            // A window of one, stopped (and its jobs cancelled) once it has asked about a job.
+            assertThatThrownBy(() -> drain(csv, settings(1), new RunOptions(true, true),
+                    () -> simulator.stats().statusRequests() > statusCalls, SubmissionOrder.LONGEST_FIRST))
+                    .isInstanceOf(JobInterruptedException.class).hasMessageContaining("3 remote job(s) in flight were cancelled");
+            assertThat(simulator.jobs().size() - before).isEqualTo(3);
+        }
+        finally {
+            simulator.setEndpoint(endpoint);
+        }
     }
 
     private Path threeScenes(String prefix) {
