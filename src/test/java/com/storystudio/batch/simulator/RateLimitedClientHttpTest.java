@@ -2,11 +2,7 @@ package com.storystudio.batch.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +75,7 @@ class RateLimitedClientHttpTest {
         RunPodProperties.Http http = new RunPodProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
                 Duration.ofMillis(1), 2.0, Duration.ofSeconds(60), Duration.ofMillis(1));
         RequestRateLimit limit = new RequestRateLimit(new RunPodProperties.RateLimit(WINDOW, 1000, statusLimit, 100),
-                new SimulatedTime(simulated), simulated::advance);
+                simulated.asClock(), simulated::advance);
         return new RunPodJobs(connection, new RunPodHttp(connection.apiKey(), http, limit, JsonMapper.builder().build()));
     }
 
@@ -89,30 +85,5 @@ class RateLimitedClientHttpTest {
 
     private static JobPolicy policy() {
         return new JobPolicy(Duration.ofHours(1), Duration.ofHours(24));
-    }
-
-    /** The emulator's simulated time, as the client's clock. */
-    private static final class SimulatedTime extends Clock {
-
-        private final ManualClock clock;
-
-        SimulatedTime(ManualClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.EPOCH.plusNanos(clock.elapsedNanos());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
