@@ -2,11 +2,7 @@ package com.storystudio.batch.runpod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.storystudio.batch.testing.ManualTime;
+
 /** The sliding window of each route, on a clock that moves only when the limiter sleeps or the test says so. */
 class RequestRateLimitTests {
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualTime clock = new ManualTime();
     /** Every wait the limiter asked for; waiting moves the clock on by exactly that much. */
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private final RequestRateLimit limit = new RequestRateLimit(new RunPodProperties.RateLimit(Duration.ofSeconds(10), 3, 5, 2),
@@ -47,7 +45,7 @@ class RequestRateLimitTests {
 
         // The first left the window at 10 s; it is now 5 s.
         assertThat(sleeps).containsExactly(Duration.ofSeconds(5));
-        assertThat(clock.instant()).isEqualTo(ManualClock.START.plusSeconds(10));
+        assertThat(clock.instant()).isEqualTo(ManualTime.START.plusSeconds(10));
 
         send(RunPodRoute.RUN);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2));
@@ -64,7 +62,7 @@ class RequestRateLimitTests {
 
         // RunPod may have counted the first request as late as its answer came, at 4 s: so not before 14 s.
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10));
-        assertThat(clock.instant()).isEqualTo(ManualClock.START.plusSeconds(14));
+        assertThat(clock.instant()).isEqualTo(ManualTime.START.plusSeconds(14));
     }
 
     @Test
@@ -109,7 +107,7 @@ class RequestRateLimitTests {
 
         // Three at once, then a ten-second wait for the next three, forty-nine times.
         assertThat(sleeps).hasSize(49).containsOnly(Duration.ofSeconds(10));
-        assertThat(clock.instant()).isEqualTo(ManualClock.START.plusSeconds(490));
+        assertThat(clock.instant()).isEqualTo(ManualTime.START.plusSeconds(490));
     }
 
     @Test
@@ -130,39 +128,12 @@ class RequestRateLimitTests {
 
         third.get(5, TimeUnit.SECONDS);
         // The answer came at 1 s, so the third may go at 11 s.
-        assertThat(clock.instant()).isEqualTo(ManualClock.START.plusSeconds(11));
+        assertThat(clock.instant()).isEqualTo(ManualTime.START.plusSeconds(11));
         assertThat(sleeps).containsExactly(Duration.ofSeconds(10));
     }
 
     private void send(RunPodRoute route) throws InterruptedException {
         limit.acquire(route);
         limit.release(route);
-    }
-
-    /** A clock that only moves when told. */
-    private static final class ManualClock extends Clock {
-
-        static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-
-        private volatile Instant now = START;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
