@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import com.storystudio.batch.simulator.AudioClips;
+
 /**
  * How long the spoken lines of a scenario's scenes are: lognormal seconds with this mean and coefficient of
  * variation, clipped to {@code minSeconds..maxSeconds} and rounded to the millisecond. Drawn scene by scene from
@@ -12,7 +14,7 @@ import java.util.SplittableRandom;
  * <p>
  * On Wan2.2 S2V the video is as long as the audio and is rendered in whole 5-second clips (80 frames at 16
  * fps): a scene's generation time is its clips times the time per clip, then the residual spread no client can
- * foresee. The emulator counts clips the same way; {@link #clips} is this benchmark's own copy of that rule.
+ * foresee. {@link #clips} counts them with the emulator's own rule ({@link AudioClips}).
  */
 public record AudioLengths(double meanSeconds, double cv, double minSeconds, double maxSeconds) {
 
@@ -22,8 +24,6 @@ public record AudioLengths(double meanSeconds, double cv, double minSeconds, dou
      * the jobs' generation times have a CV of 0.50 overall, as the blind scenario's draw alone had before.
      */
     static final AudioLengths SPOKEN_LINES = new AudioLengths(12.5, 0.58, 1, 60);
-
-    static final Duration CLIP = Duration.ofSeconds(5);
 
     /** Keeps these draws apart from the greedy expectation's, which start from the same seed. */
     private static final long SEED_SALT = 0xA0D10L;
@@ -51,7 +51,6 @@ public record AudioLengths(double meanSeconds, double cv, double minSeconds, dou
 
     /** Whole 5-second clips, at least one. */
     static int clips(Duration length) {
-        long clip = CLIP.toNanos();
-        return (int) Math.max(1, (length.toNanos() + clip - 1) / clip);
+        return AudioClips.forSeconds(length.toNanos() / 1e9);
     }
 }
