@@ -138,11 +138,11 @@ class KillAndRelaunchIT extends JarAgainstEmulator {
         assertThat(jar.database().jobExecutions()).extracting(JobDatabase.JobExecutionRow::status).doesNotContain("STARTING", "STARTED", "STOPPING");
     }
 
-    /** Scenes without a result yet; all of them before the first launch has created the database. */
+    /** Scenes the next launch has to submit; all of them before the first launch has created the database. */
     private int remainingScenes(int kill) {
         if (kill == 1) {
             return SCENES;
         }
-        return SCENES - Scenes.completed(jar.database(), "s");
+        return SCENES - Scenes.withJob(jar.database(), "s");
     }
 }

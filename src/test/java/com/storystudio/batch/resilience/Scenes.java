@@ -28,9 +28,13 @@ final class Scenes {
         return "Scene " + sceneId + " speaking";
     }
 
-    static int completed(JobDatabase database, String prefix) {
-        return (int) database.sceneResults().stream()
-                .filter(row -> row.sceneId().startsWith(prefix) && row.status().equals("COMPLETED")).count();
+    /**
+     * Scenes that a relaunch does not submit again: those with a video, and those whose job from an earlier
+     * launch is still on RunPod or was seen COMPLETED (re-attached or recorded, with no {@code /run}).
+     */
+    static int withJob(JobDatabase database, String prefix) {
+        return database.query("SELECT COUNT(DISTINCT scene_id) FROM scene_submission WHERE scene_id LIKE ? AND state IN ('SUBMITTED', 'COMPLETED')",
+                rs -> rs.getInt(1), prefix + "%").get(0);
     }
 
     static void completedWithVideo(SceneResultRow row) {

@@ -162,6 +162,6 @@ class StopAndRelaunchIT {
         if (stop == 1) {
             return SCENES;
         }
-        return SCENES - Scenes.completed(jar.database(), "t");
+        return SCENES - Scenes.withJob(jar.database(), "t");
     }
 }
