@@ -12,8 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.storystudio.batch.simulator.SimulatedJob;
 import com.storystudio.batch.simulator.SimulatorStats;
@@ -39,11 +42,15 @@ class KillAndRelaunchIT extends JarAgainstEmulator {
     private static final int SIGKILLED = 128 + 9;
     private static final String IN_FLIGHT = "--max-in-flight=3";
 
-    @Test
-    void tenSigkillsAtChosenRequestsThenRelaunchesUntilEverySceneHasExactlyOneVideo() {
-        long seed = Long.getLong("resilience.seed", System.currentTimeMillis());
-        System.out.println("[kill] seed " + seed + " (repeat with -Dresilience.seed=" + seed + ")");
-        Random random = new Random(seed);
+    /** The fixed seeds, unless {@code -Dresilience.seed=N|random} chooses one (see {@link Seeds}). */
+    static LongStream seeds() {
+        return Seeds.chosenOr(1795661493379L, 42L);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void tenSigkillsAtChosenRequestsThenRelaunchesUntilEverySceneHasExactlyOneVideo(long seed) {
+        Random random = Seeds.announce("kill", KillAndRelaunchIT.class, seed);
         Path csv = Scenes.numbered(work.resolve("project"), "s", SCENES).write("scenes.csv");
         int initialWorkersMin = remote.endpoint().workersMin();
         long startedAt = System.nanoTime();
