@@ -1,12 +1,10 @@
 package com.storystudio.batch;
 
-import java.time.Clock;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -25,10 +23,5 @@ public class StoryStudioApplication {
             application.setAdditionalProfiles(SIMULATE_PROFILE);
         }
         return application;
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

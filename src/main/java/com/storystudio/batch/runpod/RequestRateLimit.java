@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import com.storystudio.batch.time.Sleeper;
 
 /**
  * Keeps each RunPod route under its per-endpoint limit (requests per sliding window), so the client
@@ -20,12 +21,6 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe: each route has its own monitor, and waiting happens outside it.
  */
 public final class RequestRateLimit {
-
-    /** How the limiter waits; tests pass one that moves a manual clock instead of sleeping. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -44,7 +39,7 @@ public final class RequestRateLimit {
 
     /** On the system clock, sleeping for real. */
     public static RequestRateLimit of(RunPodProperties.RateLimit settings) {
-        return new RequestRateLimit(settings, Clock.systemUTC(), duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
+        return new RequestRateLimit(settings, Clock.systemUTC(), Sleeper.REAL);
     }
 
     /** Blocks until a request of this route may be sent without exceeding its limit. */

@@ -55,8 +55,8 @@ public final class RunPodSimulator implements AutoCloseable {
         return start(settings, new ScaledClock(settings.timeScale()));
     }
 
-    /** For tests that drive simulated time by hand. */
-    static RunPodSimulator start(SimulatorSettings settings, SimulationClock clock) {
+    /** On a clock of the caller's: for tests that drive simulated time by hand. */
+    public static RunPodSimulator start(SimulatorSettings settings, SimulationClock clock) {
         SimulatorHttpServer http = SimulatorHttpServer.bind(settings.port());
         try {
             return assemble(settings, clock, http);

@@ -7,8 +7,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when a test says so, starting at {@link #START}. */
-public final class ManualTime extends Clock {
+import com.storystudio.batch.time.Sleeper;
+
+/**
+ * A clock that moves only when a test says so, starting at {@link #START}. As a {@link Sleeper}, a sleep
+ * moves it forward by the time slept, at once: code that waits runs on it without waiting.
+ */
+public final class ManualTime extends Clock implements Sleeper {
 
     public static final Instant START = Instant.EPOCH;
 
@@ -20,6 +25,11 @@ public final class ManualTime extends Clock {
 
     public void advance(Duration duration) {
         elapsedNanos.addAndGet(duration.toNanos());
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        advance(duration);
     }
 
     /** Moves to {@code nanos} after {@link #START}; never backwards. */
