@@ -12,6 +12,7 @@ import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodProperties;
 import com.storystudio.batch.runpod.WorkerControl;
+import com.storystudio.batch.time.Sleeper;
 
 @Configuration(proxyBeanMethods = false)
 public class GenerationConfiguration {
@@ -24,10 +25,10 @@ public class GenerationConfiguration {
     }
 
     @Bean
-    SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests,
-                                  FailureClassifier classifier, GenerationSettings settings, Clock clock, WorkerControl control,
-                                  StoryStudioProperties properties) {
-        return new SceneGenerator(jobs, ledger, requests, classifier, settings, clock,
-                new InFlightLimit(settings.maxInFlight(), control), properties.submissionOrder());
+    SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
+                                  GenerationSettings settings, WorkerControl control, StoryStudioProperties properties, Clock clock,
+                                  Sleeper sleeper) {
+        return new SceneGenerator(jobs, ledger, requests, classifier, settings, new InFlightLimit(settings.maxInFlight(), control),
+                properties.submissionOrder(), clock, sleeper);
     }
 }

@@ -8,7 +8,7 @@ import com.storystudio.batch.runpod.JobPolicy;
  * How scenes are driven through RunPod.
  *
  * @param maxInFlight    scenes submitted and watched at once (a sliding window: a finished scene
- *                       makes room for the next); 0 until {@link InFlightLimit} derived it from the endpoint
+ *                       makes room for the next); 0 lets {@link InFlightLimit} derive it from the endpoint
  * @param pollInterval   the longest a job's end may go unnoticed while RunPod's counts can tell
  *                       (see {@link EndpointWatch}); a running job's {@code /status} cadence otherwise
  * @param maxPollInterval the longest wait between two {@code /status} calls for the same job
@@ -30,10 +30,5 @@ public record GenerationSettings(int maxInFlight, Duration pollInterval, Duratio
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("max-attempts must be at least 1, was " + maxAttempts);
         }
-    }
-
-    public GenerationSettings withMaxInFlight(int value) {
-        return new GenerationSettings(value, pollInterval, maxPollInterval, maxAttempts, policy, resubmitDelay, endpointId, sceneDeadline,
-                stopAfterFailures, maxFailedShare);
     }
 }

@@ -10,84 +10,63 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobInterruptedException;
 
 import com.storystudio.batch.ledger.Submission;
-import com.storystudio.batch.ledger.SubmissionLedger;
-import com.storystudio.batch.ledger.SubmissionState;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResult;
-import com.storystudio.batch.result.SceneStatus;
 import com.storystudio.batch.runpod.GenerationInput;
-import com.storystudio.batch.runpod.JobOutput;
-import com.storystudio.batch.runpod.JobStatus;
-import com.storystudio.batch.runpod.RunPodException;
-import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodRejectedException;
-import com.storystudio.batch.runpod.RemoteStatus;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
-import com.storystudio.batch.runpod.SubmittedJob;
 import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.scene.SceneFingerprint;
+import com.storystudio.batch.time.Sleeper;
 
 /**
- * Drives the scenes of one run through RunPod: keeps up to {@code maxInFlight} of them submitted
- * and watched, and hands out each scene's final result as soon as it has one, in the order they
- * finish. Single-threaded: one loop submits, polls every job that is due and sleeps until the next
- * one is.
- *
- * <p>Every remote job is in the {@link SubmissionLedger} before and after {@code /run}, so a scene
- * whose job is still alive from an earlier (crashed or failed) run is polled again, not paid for again.
+ * Drives the scenes of one run through RunPod: keeps up to {@code maxInFlight} of them submitted and
+ * watched, and hands out each scene's final result as soon as it has one, in the order they finish.
+ * Single-threaded: one loop fills the window, asks about what is due and waits until the next thing is.
+ * Where a scene starts is {@link SceneResumption}'s decision; what RunPod's answers mean, and the ledger
+ * writes that record them, are {@link SceneLifecycle}'s.
  */
 public class GenerationWindow {
 
-    private static final Logger log = LoggerFactory.getLogger(GenerationWindow.class);
-
-    /** Longest single sleep, so that a stop request is noticed promptly. */
+    /** Longest single wait, so that a stop request is noticed promptly. */
     private static final Duration WAIT_SLICE = Duration.ofMillis(250);
 
-    private final RunPodJobs jobs;
-    private final SubmissionLedger ledger;
-    private final SceneRequestFactory requests;
-    private final FailureClassifier classifier;
-    private final GenerationSettings settings;
-    private final Clock clock;
-    private final InlineVideoStore videos;
-    private final long jobInstanceId;
-    private final SubmissionQueue scenes;
-    private final RunOptions options;
-    private final BooleanSupplier stopRequested;
-    private final FailureBudget failures;
-    private final PollCadence cadence;
-    private final EndpointWatch watch;
-    private final RunTail tail;
-    private boolean inTail;
+    /** The jobs most likely to have ended: the longest running first, then the longest queued. */
+    private static final Comparator<InFlightScene> LIKELIEST_ENDED = Comparator
+            .comparing((InFlightScene scene) -> scene.runningSince() == null)
+            .thenComparing(InFlightScene::runningSince, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(InFlightScene::acceptedAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
+    private final SubmissionQueue scenes;
+    private final SceneResumption resumption;
+    private final SceneLifecycle lifecycle;
+    private final SceneCalls calls;
+    private final EndpointWatch watch;
+    private final int maxInFlight;
+    private final StopRule stop;
+    private final RunTail tail;
+    private final Clock clock;
+    private final Sleeper sleeper;
     private final List<InFlightScene> inFlight = new ArrayList<>();
     private final ArrayDeque<SceneResult> finished = new ArrayDeque<>();
+    private boolean inTail;
 
-    GenerationWindow(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
-                     GenerationSettings settings, Clock clock, InlineVideoStore videos, long jobInstanceId,
-                     SubmissionQueue scenes, RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
-        this.jobs = jobs;
-        this.ledger = ledger;
-        this.requests = requests;
-        this.classifier = classifier;
-        this.settings = settings;
-        this.clock = clock;
-        this.videos = videos;
-        this.jobInstanceId = jobInstanceId;
+    GenerationWindow(SubmissionQueue scenes, SceneResumption resumption, SceneLifecycle lifecycle, SceneCalls calls, EndpointWatch watch,
+                     int maxInFlight, StopRule stop, RunTail tail, Clock clock, Sleeper sleeper) {
         this.scenes = scenes;
-        this.options = options;
-        this.stopRequested = stopRequested;
-        this.failures = new FailureBudget(settings.stopAfterFailures(), settings.maxFailedShare());
-        this.cadence = new PollCadence(settings.pollInterval(), settings.maxPollInterval());
-        this.watch = new EndpointWatch(jobs, settings.pollInterval(), clock);
+        this.resumption = resumption;
+        this.lifecycle = lifecycle;
+        this.calls = calls;
+        this.watch = watch;
+        this.maxInFlight = maxInFlight;
+        this.stop = stop;
         this.tail = tail;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -100,10 +79,10 @@ public class GenerationWindow {
      */
     public SceneResult next() throws JobInterruptedException {
         while (finished.isEmpty()) {
-            if (stopRequested.getAsBoolean()) {
+            if (stop.requested().getAsBoolean()) {
                 stop();
             }
-            Optional<String> systematic = failures.exceeded();
+            Optional<String> systematic = lifecycle.systematicFailure();
             if (systematic.isPresent()) {
                 throw new SystematicFailureException(systematic.get());
             }
@@ -119,7 +98,7 @@ public class GenerationWindow {
                 askAboutEndedJobs();
             }
             for (InFlightScene scene : List.copyOf(inFlight)) {
-                if (inFlight.contains(scene) && !scene.dueAt.isAfter(now)) {
+                if (inFlight.contains(scene) && !scene.dueAt().isAfter(now)) {
                     advance(scene);
                 }
             }
@@ -149,70 +128,13 @@ public class GenerationWindow {
         return new FinishedScenes(all);
     }
 
-    /**
-     * Asks about the jobs most likely to have ended, as many as the endpoint's counts say have: the
-     * longest running first, then the longest queued.
-     */
-    private void askAboutEndedJobs() {
-        List<InFlightScene> waiting = inFlight.stream().filter(scene -> !scene.awaitingSubmission()).toList();
-        int ended = watch.ended(waiting.size()).orElse(0);
-        if (ended == 0) {
-            return;
-        }
-        List<InFlightScene> likeliest = waiting.stream().sorted(LIKELIEST_ENDED).toList();
-        int found = 0;
-        for (Iterator<InFlightScene> candidates = likeliest.iterator(); found < ended && candidates.hasNext(); ) {
-            if (poll(candidates.next())) {
-                found++;
-            }
-        }
-    }
-
-    private static final Comparator<InFlightScene> LIKELIEST_ENDED = Comparator
-            .comparing((InFlightScene scene) -> scene.runningSince == null)
-            .thenComparing(scene -> scene.runningSince, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(scene -> scene.acceptedAt, Comparator.nullsLast(Comparator.naturalOrder()));
-
-    private void stop() throws JobInterruptedException {
-        if (options.cancelOnStop()) {
-            for (InFlightScene scene : inFlight) {
-                if (!scene.awaitingSubmission()) {
-                    cancel(scene, "cancelled: the run was stopped with --cancel-on-stop");
-                }
-            }
-        }
-        long running = inFlight.stream().filter(scene -> !scene.awaitingSubmission()).count();
-        throw new JobInterruptedException(options.cancelOnStop()
-                ? "Stopped; %d remote job(s) in flight were cancelled".formatted(running)
-                : "Stopped; %d remote job(s) in flight are left to finish and are picked up by the next run".formatted(running));
-    }
-
-    private void cancel(InFlightScene scene, String reason) {
-        cancel(scene.scene.sceneId(), scene.ledgerId, scene.remoteJobId, reason);
-    }
-
-    /** Cancels a remote job so that it stops billing; one RunPod no longer knows has ended already. */
-    private void cancel(String sceneId, long ledgerId, String remoteJobId, String reason) {
-        String status = null;
-        try {
-            status = jobs.cancel(remoteJobId).rawStatus();
-        }
-        catch (RunPodRejectedException e) {
-            if (!e.isNotFound()) {
-                throw e;
-            }
-        }
-        ledger.ended(ledgerId, SubmissionState.CANCELLED, status, reason);
-        log.info("Scene {}: RunPod job {} {}", sceneId, remoteJobId, reason);
-    }
-
     private void fill() {
         // A live job from an earlier run is attached even beyond the window: it is paid for already, and
         // left waiting for a slot its result could expire on RunPod.
-        while ((inFlight.size() < settings.maxInFlight() || scenes.nextHasLiveJob()) && scenes.hasNext()) {
+        while ((inFlight.size() < maxInFlight || scenes.nextHasLiveJob()) && scenes.hasNext()) {
             start(scenes.next());
         }
-        if (!inTail && !scenes.hasNext() && inFlight.stream().noneMatch(InFlightScene::awaitingSubmission)) {
+        if (!inTail && !scenes.hasNext() && inFlight.stream().noneMatch(InFlightScene::awaitsSubmission)) {
             inTail = true;
             tail.everySceneSubmitted();
         }
@@ -224,63 +146,28 @@ public class GenerationWindow {
             fingerprint = SceneFingerprint.of(scene);
         }
         catch (IOException e) {
-            finished.add(result(new InFlightScene(scene, "", 1, clock.instant()), SceneStatus.FAILED, null, null,
-                    "cannot read the scene's input: " + e.getMessage()));
+            finished.add(lifecycle.unreadable(scene, e));
             return;
         }
-        Optional<Submission> latest = ledger.latest(jobInstanceId, scene.sceneId());
-        InFlightScene entry = new InFlightScene(scene, fingerprint, latest.map(s -> s.attempt() + 1).orElse(1), clock.instant());
-        if (latest.isPresent() && !latest.get().fingerprint().equals(fingerprint) && latest.get().state().isLive()) {
-            cancelOutdated(scene, latest.get());
-        }
-        if (latest.isPresent() && latest.get().fingerprint().equals(fingerprint)) {
-            Submission last = latest.get();
-            if (last.state() == SubmissionState.COMPLETED) {
-                // Recorded by a run that died before its chunk committed: the video is paid for.
-                entry.lastRemoteJobId = last.remoteJobId();
-                finished.add(result(entry, SceneStatus.COMPLETED, last.videoUrl(), new JobOutput(last.videoUrl(), null,
-                        last.generationTime(), last.videoSizeMb(), null, null), null));
-                return;
-            }
-            if (last.state().isLive()) {
-                log.info("Scene {}: re-attaching to RunPod job {} from an earlier run (attempt {})", scene.sceneId(),
-                        last.remoteJobId(), last.attempt());
-                entry.attach(last.id(), last.remoteJobId(), null, last.acceptedAt() == null ? last.startedAt() : last.acceptedAt());
-                entry.pollWait = cadence.first();
-                inFlight.add(entry);
-                return;
-            }
-            if (last.state() == SubmissionState.SUBMITTING) {
-                log.warn("Scene {}: an earlier run died while submitting it (attempt {}); RunPod may hold a job for it that "
-                        + "cannot be seen, so it is submitted again and counted as a possible duplicate", scene.sceneId(), last.attempt());
-            }
-        }
-        if (options.reuseEarlierVideos()) {
-            Optional<Submission> earlier = ledger.latestCompleted(fingerprint, settings.endpointId());
-            if (earlier.isPresent()) {
-                Submission done = earlier.get();
-                log.info("Scene {}: same content as a scene already generated (RunPod job {}); reusing its video", scene.sceneId(),
-                        done.remoteJobId());
-                entry.lastRemoteJobId = done.remoteJobId();
-                entry.reusedFrom = done.remoteJobId();
-                finished.add(result(entry, SceneStatus.COMPLETED, done.videoUrl(), new JobOutput(done.videoUrl(), null,
-                        done.generationTime(), done.videoSizeMb(), null, null), null));
-                return;
-            }
-        }
+        SceneStart start = resumption.of(scene, fingerprint);
+        start.outdated().ifPresent(this::cancelOutdated);
+        InFlightScene entry = new InFlightScene(scene, fingerprint, start.nextAttempt(), clock.instant());
         inFlight.add(entry);
-        submit(entry);
+        NextStep next = lifecycle.start(entry, start);
+        if (next instanceof NextStep.SubmitAt) {
+            submit(entry);
+        }
+        else {
+            follow(entry, next);
+        }
     }
 
-    /** The scene's media changed since its job was submitted: that job would bill for a video nobody wants. */
-    private void cancelOutdated(Scene scene, Submission outdated) {
-        log.warn("Scene {}: its inputs changed since RunPod job {} was submitted; cancelling that job and submitting the new inputs",
-                scene.sceneId(), outdated.remoteJobId());
-        cancel(scene.sceneId(), outdated.id(), outdated.remoteJobId(), "cancelled: the scene's inputs changed");
+    private void cancelOutdated(Submission outdated) {
+        lifecycle.outdatedCancelled(outdated, calls.cancel(outdated.remoteJobId()));
     }
 
     private void advance(InFlightScene scene) {
-        if (scene.awaitingSubmission()) {
+        if (scene.awaitsSubmission()) {
             submit(scene);
         }
         else {
@@ -289,178 +176,101 @@ public class GenerationWindow {
     }
 
     private void submit(InFlightScene scene) {
-        if (scene.attemptsThisRun >= settings.maxAttempts()) {
-            fail(scene, "gave up after %d attempts; last error: %s".formatted(scene.attemptsThisRun, scene.lastError));
-            return;
-        }
         GenerationInput input;
         try {
-            input = requests.inputFor(scene.scene);
+            input = calls.input(scene.scene());
         }
         catch (IOException e) {
-            fail(scene, "cannot read the scene's input: " + e.getMessage());
+            follow(scene, lifecycle.unreadable(scene, e));
             return;
         }
-        Submission row = ledger.begin(jobInstanceId, scene.scene.sceneId(), scene.nextAttempt, scene.fingerprint, settings.endpointId());
-        scene.nextAttempt++;
-        scene.attemptsThisRun++;
-        SubmittedJob job;
+        Submission row = lifecycle.submitting(scene);
+        NextStep next;
         try {
-            job = jobs.submit(input, settings.policy());
+            next = lifecycle.accepted(scene, row, calls.submit(input));
         }
         catch (RunPodRejectedException e) {
-            ledger.notSubmitted(row.id(), 0, e.getMessage());
-            if (e.isAuthenticationFailure() || e.isNotFound()) {
-                throw new RunPodException("RunPod refused the submission of scene %s: %s%s".formatted(scene.scene.sceneId(),
-                        e.getMessage(), e.isNotFound() ? " (is the endpoint id right?)" : " (is the API key right?)"), e);
-            }
-            fail(scene, "RunPod refused the request: " + e.getMessage());
-            return;
+            next = lifecycle.refused(scene, row, e);
         }
         catch (RunPodUnavailableException e) {
-            ledger.notSubmitted(row.id(), e.unansweredAttempts(), e.getMessage());
+            lifecycle.unreachable(row, e);
             throw e;
         }
-        ledger.accepted(row.id(), job.id(), job.status().name(), job.unansweredAttempts());
-        if (job.unansweredAttempts() > 0) {
-            log.warn("Scene {}: {} earlier /run attempt(s) got no answer; RunPod may run (and bill) them besides job {}",
-                    scene.scene.sceneId(), job.unansweredAttempts(), job.id());
-        }
-        scene.attach(row.id(), job.id(), job.status(), clock.instant());
-        scene.pollWait = cadence.first();
-        scene.dueAt = clock.instant().plus(scene.pollWait);
-        log.info("Scene {}: submitted as RunPod job {} (attempt {})", scene.scene.sceneId(), job.id(), row.attempt());
+        follow(scene, next);
     }
 
     /** @return whether the job has ended (the scene is done, or waits to be submitted again) */
     private boolean poll(InFlightScene scene) {
-        JobStatus status;
+        NextStep next;
         try {
-            status = jobs.status(scene.remoteJobId);
+            next = lifecycle.statusSeen(scene, calls.status(scene.remoteJobId()), watch.counting());
         }
         catch (RunPodRejectedException e) {
             if (!e.isNotFound()) {
                 throw e;
             }
-            String reason = "RunPod no longer knows job " + scene.remoteJobId;
-            ledger.ended(scene.ledgerId, SubmissionState.VANISHED, null, reason);
-            failures.attemptFailed(reason);
-            retryLater(scene, reason);
-            return true;
+            next = lifecycle.vanished(scene);
         }
-        if (status.status().isTerminal()) {
-            ended(scene, status);
-            return true;
-        }
-        if (status.status() == RemoteStatus.IN_PROGRESS && scene.runningSince == null) {
-            scene.runningSince = clock.instant();
-        }
-        boolean changed = status.status() != scene.lastStatus;
-        if (changed) {
-            log.info("Scene {}: job {} is {}", scene.scene.sceneId(), scene.remoteJobId, status.rawStatus());
-            scene.lastStatus = status.status();
-        }
-        if (Duration.between(scene.acceptedAt, clock.instant()).compareTo(settings.sceneDeadline()) > 0) {
-            // Past its deadline a job only costs money: cancel it and try again.
-            String reason = "still %s %s after it was submitted (deadline %s)".formatted(status.rawStatus(),
-                    Duration.between(scene.acceptedAt, clock.instant()).withNanos(0), settings.sceneDeadline());
-            cancel(scene, "cancelled: " + reason);
-            failures.attemptFailed(reason);
-            retryLater(scene, reason);
-            return true;
-        }
-        scene.pollWait = cadence.next(scene.pollWait, status.status(), changed, watch.counting());
-        scene.dueAt = clock.instant().plus(scene.pollWait);
-        return false;
+        follow(scene, next);
+        return !(next instanceof NextStep.PollAt);
     }
 
-    private void ended(InFlightScene scene, JobStatus status) {
-        switch (status.status()) {
-            case COMPLETED -> completed(scene, status);
-            case FAILED -> {
-                ledger.ended(scene.ledgerId, SubmissionState.FAILED, status.rawStatus(), status.error());
-                failures.attemptFailed(status.error());
-                if (classifier.isPermanent(status.error())) {
-                    fail(scene, status.error());
-                }
-                else {
-                    retryLater(scene, "failed: " + status.error());
-                }
-            }
-            case TIMED_OUT -> {
-                ledger.ended(scene.ledgerId, SubmissionState.TIMED_OUT, status.rawStatus(), status.error());
-                failures.attemptFailed("timed out");
-                retryLater(scene, "timed out" + (status.error() == null ? "" : ": " + status.error()));
-            }
-            case CANCELLED -> {
-                ledger.ended(scene.ledgerId, SubmissionState.CANCELLED, status.rawStatus(), status.error());
-                failures.attemptFailed("cancelled on RunPod");
-                fail(scene, "cancelled on RunPod");
-            }
-            default -> throw new IllegalStateException("not an end: " + status.status());
+    /** Does what the lifecycle said comes next. */
+    private void follow(InFlightScene scene, NextStep next) {
+        if (next instanceof NextStep.Finished done) {
+            inFlight.remove(scene);
+            finished.add(done.result());
+        }
+        else if (next instanceof NextStep.PollAt poll) {
+            scene.dueAt(poll.at());
+        }
+        else if (next instanceof NextStep.SubmitAt submitAt) {
+            scene.dueAt(submitAt.at());
+        }
+        else if (next instanceof NextStep.Cancel cancel) {
+            follow(scene, lifecycle.cancelled(scene, calls.cancel(scene.remoteJobId()), cancel.reason()));
         }
     }
 
-    private void completed(InFlightScene scene, JobStatus status) {
-        JobOutput output = status.output();
-        if (output == null || !output.hasVideo()) {
-            ledger.ended(scene.ledgerId, SubmissionState.FAILED, status.rawStatus(), "completed without a video in its output");
-            failures.attemptFailed("completed without a video in its output");
-            retryLater(scene, "completed without a video in its output");
+    /** Asks about the jobs most likely to have ended, as many as the endpoint's counts say have. */
+    private void askAboutEndedJobs() {
+        List<InFlightScene> waiting = inFlight.stream().filter(InFlightScene::hasRemoteJob).toList();
+        int ended = watch.ended(waiting.size()).orElse(0);
+        if (ended == 0) {
             return;
         }
-        String videoUrl = output.videoUrl() != null && !output.videoUrl().isBlank()
-                ? output.videoUrl()
-                : videos.save(scene.scene.sceneId(), scene.remoteJobId, output.inlineVideoBase64());
-        // Recorded the moment it is seen: RunPod forgets the output 30 minutes after completion.
-        ledger.completed(scene.ledgerId, status.rawStatus(), videoUrl, output.generationTime(), output.videoSizeMb());
-        failures.attemptSucceeded();
-        if (scene.attemptsThisRun > 0) {
-            failures.sceneFinished(false);
+        int found = 0;
+        for (Iterator<InFlightScene> candidates = waiting.stream().sorted(LIKELIEST_ENDED).iterator();
+             found < ended && candidates.hasNext(); ) {
+            if (poll(candidates.next())) {
+                found++;
+            }
         }
-        inFlight.remove(scene);
-        log.info("Scene {}: COMPLETED {}", scene.scene.sceneId(), videoUrl);
-        finished.add(result(scene, SceneStatus.COMPLETED, videoUrl, output, null));
     }
 
-    private void retryLater(InFlightScene scene, String reason) {
-        scene.detach(reason);
-        if (scene.attemptsThisRun >= settings.maxAttempts()) {
-            fail(scene, "gave up after %d attempts; last error: %s".formatted(scene.attemptsThisRun, reason));
-            return;
+    private void stop() throws JobInterruptedException {
+        List<InFlightScene> withJob = inFlight.stream().filter(InFlightScene::hasRemoteJob).toList();
+        if (stop.cancelJobsInFlight()) {
+            withJob.forEach(scene -> lifecycle.cancelledOnStop(scene, calls.cancel(scene.remoteJobId())));
         }
-        Duration delay = settings.resubmitDelay().multipliedBy(1L << Math.min(Math.max(scene.attemptsThisRun - 1, 0), 10));
-        scene.dueAt = clock.instant().plus(delay);
-        log.warn("Scene {}: {}; submitting again in {} ms (attempt {} of {} in this run)", scene.scene.sceneId(), reason,
-                delay.toMillis(), scene.attemptsThisRun + 1, settings.maxAttempts());
-    }
-
-    private void fail(InFlightScene scene, String reason) {
-        inFlight.remove(scene);
-        failures.sceneFinished(true);
-        log.warn("Scene {}: FAILED: {}", scene.scene.sceneId(), reason);
-        finished.add(result(scene, SceneStatus.FAILED, null, null, reason));
-    }
-
-    private SceneResult result(InFlightScene scene, SceneStatus status, String videoUrl, JobOutput output, String error) {
-        Scene s = scene.scene;
-        return new SceneResult(s.position(), s.sceneId(), status, videoUrl, scene.lastRemoteJobId,
-                output == null ? null : output.generationTime(), output == null ? null : output.videoSizeMb(),
-                s.resolution().value(), s.sampleSteps(), scene.attempts(), error, scene.fingerprint, scene.reusedFrom,
-                ledger.possibleDuplicates(jobInstanceId, s.sceneId()));
+        throw new JobInterruptedException(stop.cancelJobsInFlight()
+                ? "Stopped; %d remote job(s) in flight were cancelled".formatted(withJob.size())
+                : "Stopped; %d remote job(s) in flight are left to finish and are picked up by the next run".formatted(withJob.size()));
     }
 
     private void waitForNextDue() throws JobInterruptedException {
-        Instant next = inFlight.stream().map(s -> s.dueAt).min(Instant::compareTo).orElseThrow();
-        if (inFlight.stream().anyMatch(scene -> !scene.awaitingSubmission()) && watch.dueAt().isBefore(next)) {
+        Instant next = inFlight.stream().map(InFlightScene::dueAt).min(Instant::compareTo).orElseThrow();
+        if (inFlight.stream().anyMatch(InFlightScene::hasRemoteJob) && watch.dueAt().isBefore(next)) {
             next = watch.dueAt();
         }
+        // Whole milliseconds: a shorter wait is spun, not slept, since a sleep rounds it up to a millisecond,
+        // which for near-instant jobs is longer than they take.
         long millis = Math.min(Duration.between(clock.instant(), next).toMillis(), WAIT_SLICE.toMillis());
         if (millis <= 0) {
             return;
         }
         try {
-            Thread.sleep(millis);
+            sleeper.sleep(Duration.ofMillis(millis));
         }
         catch (InterruptedException e) {
             // Not re-flagged: an interrupt flag left on this thread would make H2 close its file.

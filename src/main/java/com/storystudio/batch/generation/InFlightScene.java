@@ -6,31 +6,33 @@ import java.time.Instant;
 import com.storystudio.batch.runpod.RemoteStatus;
 import com.storystudio.batch.scene.Scene;
 
-/** A scene the window is working on: its current remote job, or the (re)submission it waits for. */
+/**
+ * A scene the window took up, and what the run knows of it: its state, its current remote job, its
+ * attempts, when it is next due. Its state changes only through {@link SceneLifecycle}; the window
+ * reads it and keeps the schedule ({@link #dueAt()}).
+ */
 final class InFlightScene {
 
-    final Scene scene;
-    final String fingerprint;
+    private final Scene scene;
+    private final String fingerprint;
+    private SceneState state = SceneState.PENDING;
     /** The number the next attempt gets: attempts are numbered across all runs of the same input. */
-    int nextAttempt;
-    int attemptsThisRun;
-    /** Ledger row and RunPod id of the current remote job; null while waiting to (re)submit. */
-    Long ledgerId;
-    String remoteJobId;
+    private int nextAttempt;
+    private int attemptsThisRun;
+    /** Ledger row and RunPod id of the current remote job; null while there is none. */
+    private Long ledgerId;
+    private String remoteJobId;
     /** The last remote job's id, kept for the results after it ended. */
-    String lastRemoteJobId;
-    RemoteStatus lastStatus;
-    String lastError;
+    private String lastRemoteJobId;
+    private RemoteStatus lastStatus;
     /** When the current remote job was accepted: the scene deadline counts from here. */
-    Instant acceptedAt;
-    /** The earlier RunPod job whose video the scene reuses, if it does. */
-    String reusedFrom;
-    /** When the next poll or submission is due. */
-    Instant dueAt;
-    /** The wait before the poll now due (see {@link PollCadence}). */
-    Duration pollWait;
+    private Instant acceptedAt;
     /** When the current remote job was first seen running; null while it was not. */
-    Instant runningSince;
+    private Instant runningSince;
+    /** The wait before the poll now due (see {@link PollCadence}). */
+    private Duration pollWait;
+    /** When the next poll or submission is due. */
+    private Instant dueAt;
 
     InFlightScene(Scene scene, String fingerprint, int nextAttempt, Instant dueAt) {
         this.scene = scene;
@@ -39,26 +41,122 @@ final class InFlightScene {
         this.dueAt = dueAt;
     }
 
-    boolean awaitingSubmission() {
-        return remoteJobId == null;
+    Scene scene() {
+        return scene;
     }
 
-    void attach(long ledgerId, String remoteJobId, RemoteStatus status, Instant acceptedAt) {
-        this.ledgerId = ledgerId;
-        this.acceptedAt = acceptedAt;
-        this.remoteJobId = remoteJobId;
-        this.lastRemoteJobId = remoteJobId;
-        this.lastStatus = status;
-        this.runningSince = null;
+    String sceneId() {
+        return scene.sceneId();
     }
 
-    void detach(String error) {
-        this.ledgerId = null;
-        this.remoteJobId = null;
-        this.lastError = error;
+    String fingerprint() {
+        return fingerprint;
     }
 
+    boolean awaitsSubmission() {
+        return state.awaitsSubmission();
+    }
+
+    boolean hasRemoteJob() {
+        return state.hasRemoteJob();
+    }
+
+    int nextAttempt() {
+        return nextAttempt;
+    }
+
+    int attemptsThisRun() {
+        return attemptsThisRun;
+    }
+
+    /** Remote jobs the scene was given, over all runs of this input. */
     int attempts() {
         return nextAttempt - 1;
+    }
+
+    Long ledgerId() {
+        return ledgerId;
+    }
+
+    String remoteJobId() {
+        return remoteJobId;
+    }
+
+    String lastRemoteJobId() {
+        return lastRemoteJobId;
+    }
+
+    RemoteStatus lastStatus() {
+        return lastStatus;
+    }
+
+    Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    Instant runningSince() {
+        return runningSince;
+    }
+
+    Duration pollWait() {
+        return pollWait;
+    }
+
+    Instant dueAt() {
+        return dueAt;
+    }
+
+    void dueAt(Instant when) {
+        dueAt = when;
+    }
+
+    // Transitions, called by SceneLifecycle only.
+
+    void submitting() {
+        state = SceneState.SUBMITTING;
+        nextAttempt++;
+        attemptsThisRun++;
+    }
+
+    /** Its job is on RunPod: just accepted, or re-attached from an earlier run. */
+    void attached(long ledgerRow, String jobId, RemoteStatus status, Instant accepted, Duration firstWait) {
+        state = SceneState.QUEUED;
+        ledgerId = ledgerRow;
+        remoteJobId = jobId;
+        lastRemoteJobId = jobId;
+        lastStatus = status;
+        acceptedAt = accepted;
+        runningSince = null;
+        pollWait = firstWait;
+    }
+
+    /** What a {@code /status} said about its job, which is still queued or running. */
+    void seen(RemoteStatus status, Instant now, Duration nextWait) {
+        if (status == RemoteStatus.IN_PROGRESS && runningSince == null) {
+            runningSince = now;
+            state = SceneState.RUNNING;
+        }
+        lastStatus = status;
+        pollWait = nextWait;
+    }
+
+    /** Its job ended without a video: no job on RunPod until it is submitted again. */
+    void detached() {
+        state = SceneState.WAITING_TO_RETRY;
+        ledgerId = null;
+        remoteJobId = null;
+    }
+
+    /** Its video comes from an earlier job rather than from one of this run. */
+    void videoFrom(String jobId) {
+        lastRemoteJobId = jobId;
+    }
+
+    void finished() {
+        state = SceneState.FINISHED;
+    }
+
+    void failed() {
+        state = SceneState.FAILED;
     }
 }

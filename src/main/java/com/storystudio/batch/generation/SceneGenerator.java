@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.scene.Scene;
+import com.storystudio.batch.time.Sleeper;
 
 /** Opens a {@link GenerationWindow} over the scenes of one run; holds what all windows share. */
 public class SceneGenerator {
@@ -22,20 +23,22 @@ public class SceneGenerator {
     private final SceneRequestFactory requests;
     private final FailureClassifier classifier;
     private final GenerationSettings settings;
-    private final Clock clock;
     private final InFlightLimit inFlightLimit;
     private final SubmissionOrder order;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     public SceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
-                          GenerationSettings settings, Clock clock, InFlightLimit inFlightLimit, SubmissionOrder order) {
+                          GenerationSettings settings, InFlightLimit inFlightLimit, SubmissionOrder order, Clock clock, Sleeper sleeper) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.requests = requests;
         this.classifier = classifier;
         this.settings = settings;
-        this.clock = clock;
         this.inFlightLimit = inFlightLimit;
         this.order = order;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /** @param scenes the scenes without a video yet, in input order; taken up in this generator's {@link SubmissionOrder} */
@@ -46,7 +49,11 @@ public class SceneGenerator {
             log.info("{} scene(s) have a job on RunPod from an earlier run; they are taken up first", live.size());
         }
         SubmissionQueue queue = new SubmissionQueue(scenes, live, order, SubmissionQueue.DEFAULT_LOOKAHEAD);
-        return new GenerationWindow(jobs, ledger, requests, classifier, settings.withMaxInFlight(inFlightLimit.resolve()), clock,
-                videos, jobInstanceId, queue, options, stopRequested, tail);
+        SceneResumption resumption = new SceneResumption(ledger, jobInstanceId, settings.endpointId(), options.reuseEarlierVideos());
+        SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings, videos, jobInstanceId, clock);
+        SceneCalls calls = new SceneCalls(jobs, requests, settings.policy());
+        EndpointWatch watch = new EndpointWatch(jobs, settings.pollInterval(), clock);
+        return new GenerationWindow(queue, resumption, lifecycle, calls, watch, inFlightLimit.resolve(),
+                new StopRule(stopRequested, options.cancelOnStop()), tail, clock, sleeper);
     }
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.storystudio.batch.ledger.Submission;
@@ -28,6 +31,7 @@ import com.storystudio.batch.ledger.SubmissionState;
 import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.result.SceneStatus;
 import com.storystudio.batch.runpod.JobPolicy;
+import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.SubmittedJob;
 import com.storystudio.batch.runpod.WorkerControl;
@@ -42,16 +46,49 @@ import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
 import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.MediaFixtures;
-import com.storystudio.batch.testing.SimulatorTestConfiguration;
+import com.storystudio.batch.testing.ManualTime;
+import com.storystudio.batch.testing.SimulatedJobs;
+import com.storystudio.batch.testing.TestSimulators;
 import com.storystudio.batch.testing.Storyboard;
 
-/** The window on its own, against the emulator and the ledger: what it submits, re-attaches and reuses. */
+/**
+ * The window on its own, against the emulator and the ledger: what it submits, re-attaches and reuses. The
+ * window, the ledger and the emulator share one {@link ManualTime}, which only the window's waits move: the
+ * emulator's minutes pass in no real time, and what happens when never depends on this machine's speed.
+ */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:generation-window;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("functional")
-@Import(SimulatorTestConfiguration.class)
+@Import(GenerationWindowTests.OnManualTime.class)
 class GenerationWindowTests {
 
     private static final AtomicLong INSTANCE_IDS = new AtomicLong(1_000);
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(10);
+    private static final JobPolicy POLICY = new JobPolicy(Duration.ofHours(1), Duration.ofHours(2));
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OnManualTime {
+
+        /** The application's clock and sleeper. */
+        @Bean
+        @Primary
+        ManualTime manualTime() {
+            return new ManualTime();
+        }
+
+        @Bean(destroyMethod = "close")
+        RunPodSimulator runPodSimulator(ManualTime time) {
+            return RunPodSimulator.start(TestSimulators.fast(), time::elapsedNanos);
+        }
+
+        @Bean
+        @Primary
+        RunPodConnection emulatorConnection(RunPodSimulator simulator) {
+            return TestSimulators.connectionTo(simulator);
+        }
+    }
+
+    @Autowired
+    ManualTime time;
 
     @Autowired
     RunPodSimulator simulator;
@@ -99,6 +136,28 @@ class GenerationWindowTests {
     }
 
     @Test
+    void everyJobsEndIsRecordedWithinThePollIntervalOfRunPodEndingIt() throws Exception {
+        Storyboard storyboard = Storyboard.in(work);
+        for (int i = 1; i <= 6; i++) {
+            storyboard.localScene("noticed-" + i);
+        }
+        int before = simulator.jobs().size();
+        // The emulator's instants are its start plus the same elapsed time the window's clock counts from START.
+        Duration emulatorAhead = Duration.between(ManualTime.START, simulator.simulatedNow()).minusNanos(time.elapsedNanos());
+
+        List<SceneResult> results = drain(storyboard.write("noticed.csv"), 3);
+
+        assertThat(results).hasSize(6).allMatch(SceneResult::hasVideo);
+        assertThat(simulator.jobs().subList(before, simulator.jobs().size())).hasSize(6).allSatisfy(job -> {
+            String sceneId = SimulatedJobs.prompt(job).replace("Scene ", "").replace(" speaking", "");
+            Instant recorded = ledger.latest(jobInstanceId, sceneId).orElseThrow().finishedAt();
+            assertThat(Duration.between(job.finishedAt().minus(emulatorAhead), recorded))
+                    .as("from RunPod ending %s's job to the ledger recording it", sceneId)
+                    .isBetween(Duration.ZERO, POLL_INTERVAL);
+        });
+    }
+
+    @Test
     void unlessToldOtherwiseTheWindowKeepsTwoScenesPerWorkerOfTheEndpointOnRunPod() throws Exception {
         int workersMax = simulator.endpoint().workersMax();
         Storyboard storyboard = Storyboard.in(work);
@@ -124,7 +183,7 @@ class GenerationWindowTests {
     void aSceneWhoseJobIsStillAliveIsReattachedNotSubmittedAgain() throws Exception {
         Path csv = Storyboard.in(work).localScene("alive").write("alive.csv");
         Scene scene = firstScene(csv);
-        SubmittedJob earlier = jobs.submit(requests.inputFor(scene), new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)));
+        SubmittedJob earlier = jobs.submit(requests.inputFor(scene), POLICY);
         acceptedEarlier(scene, earlier.id());
         long runsBefore = simulator.stats().runRequests();
 
@@ -143,7 +202,7 @@ class GenerationWindowTests {
         Storyboard storyboard = Storyboard.in(work).localScene("edited");
         Path csv = storyboard.write("edited.csv");
         Scene before = firstScene(csv);
-        SubmittedJob outdated = jobs.submit(requests.inputFor(before), new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)));
+        SubmittedJob outdated = jobs.submit(requests.inputFor(before), POLICY);
         acceptedEarlier(before, outdated.id());
         MediaFixtures.wav(storyboard.folder().resolve("media/edited.wav"), 512, 7);
 
@@ -292,9 +351,8 @@ class GenerationWindowTests {
     void aJobPastTheSceneDeadlineIsCancelledOnRunPodAndCountedAsAFailedAttempt() throws Exception {
         Path csv = Storyboard.in(work).localScene("slow").write("slow.csv");
         long cancels = simulator.stats().cancelRequests();
-        GenerationSettings tightDeadline = new GenerationSettings(1, Duration.ofMillis(10), Duration.ofMillis(60), 2,
-                new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)), Duration.ofMillis(10), simulator.endpointId(),
-                Duration.ofMillis(1), 0, 1.0);
+        GenerationSettings tightDeadline = new GenerationSettings(1, POLL_INTERVAL, Duration.ofSeconds(60), 2, POLICY,
+                Duration.ofSeconds(10), simulator.endpointId(), Duration.ofMillis(1), 0, 1.0);
 
         List<SceneResult> results = drain(csv, tightDeadline, new RunOptions(true, false), () -> false);
 
@@ -429,8 +487,8 @@ class GenerationWindowTests {
     }
 
     private GenerationSettings settings(int maxInFlight) {
-        return new GenerationSettings(maxInFlight, Duration.ofMillis(10), Duration.ofMillis(60), 3, new JobPolicy(Duration.ofHours(1), Duration.ofHours(2)),
-                Duration.ofMillis(10), simulator.endpointId(), Duration.ofHours(1), 5, 0.5);
+        return new GenerationSettings(maxInFlight, POLL_INTERVAL, Duration.ofSeconds(60), 3, POLICY, Duration.ofSeconds(10),
+                simulator.endpointId(), Duration.ofHours(1), 5, 0.5);
     }
 
     private SceneGenerator generator(GenerationSettings settings) {
@@ -438,8 +496,8 @@ class GenerationWindowTests {
     }
 
     private SceneGenerator generator(GenerationSettings settings, SubmissionOrder order) {
-        return new SceneGenerator(jobs, ledger, requests, classifier, settings, java.time.Clock.systemUTC(),
-                new InFlightLimit(settings.maxInFlight(), control), order);
+        return new SceneGenerator(jobs, ledger, requests, classifier, settings, new InFlightLimit(settings.maxInFlight(), control), order,
+                time, time);
     }
 
     private List<SceneResult> drain(Path csv, int maxInFlight) throws Exception {

@@ -1,0 +1,67 @@
+package com.storystudio.batch.generation;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.storystudio.batch.ledger.Submission;
+import com.storystudio.batch.ledger.SubmissionLedger;
+import com.storystudio.batch.ledger.SubmissionState;
+import com.storystudio.batch.scene.Scene;
+
+/**
+ * The restart and reuse decisions: where a scene starts in this run, from what the ledger knows of
+ * earlier runs. A job RunPod accepted is re-attached, never paid for again; a video already recorded
+ * is taken as it is; a video of the same content on this endpoint is reused unless the run regenerates.
+ */
+final class SceneResumption {
+
+    private static final Logger log = LoggerFactory.getLogger(SceneResumption.class);
+
+    private final SubmissionLedger ledger;
+    private final long jobInstanceId;
+    private final String endpointId;
+    private final boolean reuseEarlierVideos;
+
+    SceneResumption(SubmissionLedger ledger, long jobInstanceId, String endpointId, boolean reuseEarlierVideos) {
+        this.ledger = ledger;
+        this.jobInstanceId = jobInstanceId;
+        this.endpointId = endpointId;
+        this.reuseEarlierVideos = reuseEarlierVideos;
+    }
+
+    /** @param fingerprint the content identity of the scene's inputs as they are now */
+    SceneStart of(Scene scene, String fingerprint) {
+        Optional<Submission> latest = ledger.latest(jobInstanceId, scene.sceneId());
+        int nextAttempt = latest.map(s -> s.attempt() + 1).orElse(1);
+        Optional<Submission> outdated = latest.filter(s -> !s.fingerprint().equals(fingerprint) && s.state().isLive());
+        outdated.ifPresent(job -> log.warn("Scene {}: its inputs changed since RunPod job {} was submitted; cancelling that job "
+                + "and submitting the new inputs", scene.sceneId(), job.remoteJobId()));
+        Optional<Submission> sameContent = latest.filter(s -> s.fingerprint().equals(fingerprint));
+        if (sameContent.isPresent()) {
+            Submission last = sameContent.get();
+            if (last.state() == SubmissionState.COMPLETED) {
+                return new SceneStart(SceneStart.Way.RECORDED, nextAttempt, last, outdated);
+            }
+            if (last.state().isLive()) {
+                log.info("Scene {}: re-attaching to RunPod job {} from an earlier run (attempt {})", scene.sceneId(),
+                        last.remoteJobId(), last.attempt());
+                return new SceneStart(SceneStart.Way.REATTACH, nextAttempt, last, outdated);
+            }
+            if (last.state() == SubmissionState.SUBMITTING) {
+                log.warn("Scene {}: an earlier run died while submitting it (attempt {}); RunPod may hold a job for it that "
+                        + "cannot be seen, so it is submitted again and counted as a possible duplicate", scene.sceneId(), last.attempt());
+            }
+        }
+        if (reuseEarlierVideos) {
+            Optional<Submission> earlier = ledger.latestCompleted(fingerprint, endpointId);
+            if (earlier.isPresent()) {
+                log.info("Scene {}: same content as a scene already generated (RunPod job {}); reusing its video", scene.sceneId(),
+                        earlier.get().remoteJobId());
+                return new SceneStart(SceneStart.Way.REUSE, nextAttempt, earlier.get(), outdated);
+            }
+        }
+        return new SceneStart(SceneStart.Way.SUBMIT, nextAttempt, null, outdated);
+    }
+}

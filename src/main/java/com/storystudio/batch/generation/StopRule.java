@@ -1,0 +1,13 @@
+package com.storystudio.batch.generation;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * When the window stops before every scene has its result, and what it does with the jobs it has on RunPod.
+ *
+ * @param requested        asked of this process (a signal) or of the step (a stop through the job repository)
+ * @param cancelJobsInFlight {@code --cancel-on-stop}: cancel them; otherwise they are left to finish and the
+ *                           next run of the same command re-attaches them
+ */
+record StopRule(BooleanSupplier requested, boolean cancelJobsInFlight) {
+}
