@@ -5,9 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.storystudio.batch.StoryStudioProperties;
 import com.storystudio.batch.ledger.SubmissionLedger;
-import com.storystudio.batch.runpod.JobPolicy;
 import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodProperties;
@@ -18,17 +16,15 @@ import com.storystudio.batch.time.Sleeper;
 public class GenerationConfiguration {
 
     @Bean
-    GenerationSettings generationSettings(RunPodProperties runPod, RunPodConnection connection, StoryStudioProperties settings) {
-        return new GenerationSettings(settings.maxInFlight(), runPod.pollInterval(), runPod.maxPollInterval(), runPod.maxAttempts(),
-                new JobPolicy(runPod.executionTimeout(), runPod.ttl()), settings.resubmitDelay(), connection.endpointId(),
-                settings.sceneDeadline(), settings.stopAfterFailures(), settings.maxFailedShare());
+    GenerationSettings generationSettings(GenerationProperties properties, RunPodProperties runPod, RunPodConnection connection) {
+        return GenerationSettings.of(properties, runPod.jobPolicy(), connection.endpointId());
     }
 
     @Bean
     SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
-                                  GenerationSettings settings, WorkerControl control, StoryStudioProperties properties, Clock clock,
+                                  GenerationSettings settings, WorkerControl control, GenerationProperties properties, Clock clock,
                                   Sleeper sleeper) {
         return new SceneGenerator(jobs, ledger, requests, classifier, settings, new InFlightLimit(settings.maxInFlight(), control),
-                properties.submissionOrder(), clock, sleeper);
+                properties.storystudio().submissionOrder(), clock, sleeper);
     }
 }

@@ -31,4 +31,12 @@ public record GenerationSettings(int maxInFlight, Duration pollInterval, Duratio
             throw new IllegalArgumentException("max-attempts must be at least 1, was " + maxAttempts);
         }
     }
+
+    /** The settings as configured, for the job policy and endpoint of this run. */
+    public static GenerationSettings of(GenerationProperties properties, JobPolicy policy, String endpointId) {
+        GenerationProperties.Storystudio run = properties.storystudio();
+        GenerationProperties.Runpod remote = properties.runpod();
+        return new GenerationSettings(run.maxInFlight(), remote.pollInterval(), remote.maxPollInterval(), remote.maxAttempts(), policy,
+                run.resubmitDelay(), endpointId, run.sceneDeadline(), run.stopAfterFailures(), run.maxFailedShare());
+    }
 }

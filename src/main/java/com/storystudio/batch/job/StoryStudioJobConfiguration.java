@@ -15,13 +15,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.storystudio.batch.StoryStudioProperties;
 import com.storystudio.batch.generation.GeneratedSceneReader;
 import com.storystudio.batch.generation.InlineVideoStore;
 import com.storystudio.batch.generation.RunOptions;
 import com.storystudio.batch.generation.SceneGenerator;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.ResultsCsvFile;
+import com.storystudio.batch.result.ResultsProperties;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneResultWriter;
 import com.storystudio.batch.scene.CsvSceneSource;
@@ -148,7 +148,7 @@ public class StoryStudioJobConfiguration {
     @StepScope
     SceneResultWriter sceneResultWriter(@Value("#{jobParameters['" + RunParameters.INPUT_PATH + "']}") String input,
                                         @Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-                                        SceneResultRepository results, StoryStudioProperties settings, Clock clock) {
+                                        SceneResultRepository results, ResultsProperties settings, Clock clock) {
         return new SceneResultWriter(results, ResultsCsvFile.forInput(Path.of(outputDir), Path.of(input)),
                 settings.resultsCsvInterval(), clock);
     }

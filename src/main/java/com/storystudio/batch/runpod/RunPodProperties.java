@@ -7,15 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings under {@code runpod.*}. The endpoint id and API key usually come from the environment
- * ({@code RUNPOD_ENDPOINT_ID}, {@code RUNPOD_API_KEY}; mapped in application.properties).
+ * How the client reaches RunPod, under {@code runpod.*}: where and as whom, which API scales the
+ * endpoint, the HTTP behaviour, the request limits and the policy sent with every job. The endpoint
+ * id and API key usually come from the environment ({@code RUNPOD_ENDPOINT_ID}, {@code RUNPOD_API_KEY};
+ * mapped in application.properties). How the run uses RunPod (polling, attempts, scaling) is configured
+ * with the capability that does it.
  *
  * @param executionTimeout sent as {@code policy.executionTimeout}: RunPod's 10-minute default is
  *                         too short for S2V generation, so it is always set explicitly
  * @param ttl              sent as {@code policy.ttl}: a hard limit on a job's whole life, queue included
- * @param pollInterval     the longest a job's end goes unnoticed, as long as the endpoint's counts can tell
- * @param maxPollInterval  the longest wait between two {@code /status} calls for one job
- * @param maxAttempts      remote jobs per scene before it is given up as FAILED (transient failures only)
  */
 @ConfigurationProperties("runpod")
 public record RunPodProperties(
@@ -24,17 +24,17 @@ public record RunPodProperties(
         String endpointId,
         String apiKey,
         @DefaultValue("graphql") WorkerControlMode workerControl,
-        @DefaultValue("10s") Duration pollInterval,
-        @DefaultValue("120s") Duration maxPollInterval,
-        @DefaultValue("300s") Duration idleTimeout,
         @DefaultValue("60m") Duration executionTimeout,
         @DefaultValue("24h") Duration ttl,
-        @DefaultValue("3") int maxAttempts,
         @DefaultValue Http http,
         @DefaultValue RateLimit rateLimit) {
 
     public RunPodConnection connection() {
         return new RunPodConnection(baseUrl, managementUrl, endpointId, new ApiKey(apiKey));
+    }
+
+    public JobPolicy jobPolicy() {
+        return new JobPolicy(executionTimeout, ttl);
     }
 
     /** Never print the key, whatever prints this record. */

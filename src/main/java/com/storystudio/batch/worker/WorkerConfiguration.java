@@ -5,10 +5,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.storystudio.batch.StoryStudioProperties;
+import com.storystudio.batch.generation.GenerationProperties;
 import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodJobs;
-import com.storystudio.batch.runpod.RunPodProperties;
 import com.storystudio.batch.runpod.WorkerControl;
 
 @Configuration(proxyBeanMethods = false)
@@ -16,15 +15,16 @@ public class WorkerConfiguration {
 
     @Bean
     WorkerScaling workerScaling(WorkerControl control, WorkerBaselineStore baselines, WorkerLeases leases,
-                                RunPodConnection connection, RunPodProperties runPod, StoryStudioProperties settings) {
-        return new WorkerScaling(control, baselines, leases, connection.endpointId(), runPod.idleTimeout(), settings.restoreAttempts(),
-                settings.restoreRetryDelay());
+                                RunPodConnection connection, WorkerProperties settings) {
+        return new WorkerScaling(control, baselines, leases, connection.endpointId(), settings.runpod().idleTimeout(),
+                settings.storystudio().restoreAttempts(), settings.storystudio().restoreRetryDelay());
     }
 
+    /** Waits for the tail's workers to leave at the cadence the generate step polls RunPod at. */
     @Bean
     TailScaling tailScaling(WorkerControl control, WorkerBaselineStore baselines, WorkerLeases leases, RunPodJobs jobs,
-                            RunPodConnection connection, RunPodProperties runPod, StoryStudioProperties settings, Clock clock) {
-        return new TailScaling(control, baselines, leases, jobs, connection.endpointId(), settings.tailIdleTimeout(),
-                runPod.pollInterval(), clock);
+                            RunPodConnection connection, WorkerProperties settings, GenerationProperties generation, Clock clock) {
+        return new TailScaling(control, baselines, leases, jobs, connection.endpointId(), settings.storystudio().tailIdleTimeout(),
+                generation.runpod().pollInterval(), clock);
     }
 }

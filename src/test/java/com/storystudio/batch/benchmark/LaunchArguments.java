@@ -21,7 +21,7 @@ import com.storystudio.batch.testing.JobDatabase;
  */
 record LaunchArguments(double timeScale) {
 
-    /** The application's real-time defaults (RunPodProperties, StoryStudioProperties). */
+    /** The application's real-time defaults (RunPodProperties, GenerationProperties, WorkerProperties). */
     private static final Map<String, Duration> REAL_TIMINGS = realTimings();
 
     private static Map<String, Duration> realTimings() {

@@ -172,7 +172,7 @@ class RunPodClientContractTests {
     void theKeyNeverShowsInToStrings() {
         assertThat(new ApiKey(KEY).toString()).doesNotContain(KEY);
         assertThat(new RunPodProperties(server.baseUrl(), server.baseUrl(), "ep", KEY, WorkerControlMode.GRAPHQL, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 3, null, null).toString()).doesNotContain(KEY);
+                Duration.ofSeconds(1), null, null).toString()).doesNotContain(KEY);
         assertThat(connection.toString()).doesNotContain(KEY);
     }
 }
