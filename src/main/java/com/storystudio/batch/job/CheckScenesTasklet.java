@@ -1,7 +1,5 @@
 package com.storystudio.batch.job;
 
-import java.nio.file.Path;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -24,21 +22,19 @@ public class CheckScenesTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(CheckScenesTasklet.class);
 
     private final SceneSource source;
-    private final Path input;
-    private final String expectedSha256;
+    private final RunParameters run;
 
-    public CheckScenesTasklet(SceneSource source, Path input, String expectedSha256) {
+    public CheckScenesTasklet(SceneSource source, RunParameters run) {
         this.source = source;
-        this.input = input;
-        this.expectedSha256 = expectedSha256;
+        this.run = run;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        String actual = RunParameters.sha256(input);
-        if (!actual.equals(expectedSha256)) {
+        String actual = RunParameters.sha256(run.input());
+        if (!actual.equals(run.inputSha256())) {
             throw new IllegalStateException(("%s has changed since this run was started (content hash %s, now %s): "
-                    + "run the command again to start a run for the new content").formatted(input, expectedSha256, actual));
+                    + "run the command again to start a run for the new content").formatted(run.input(), run.inputSha256(), actual));
         }
         SceneCheck check = source.check();
         if (!check.isValid()) {

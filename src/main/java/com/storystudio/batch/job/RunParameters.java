@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import com.storystudio.batch.result.ResultsCsvFile;
+
 /**
  * The job parameters of a run. A job instance is identified by the input's real path, its content
  * hash and the endpoint, not by an incrementer: re-running the same command after a failure
@@ -49,6 +51,11 @@ public record RunParameters(Path input, String inputSha256, String endpointId, P
 
     public RunParameters withCancelOnStop(boolean cancel) {
         return new RunParameters(input, inputSha256, endpointId, outputDir, regeneration, cancel);
+    }
+
+    /** Where this run's results CSV goes: {@code <output-dir>/<input name>-results.csv}. */
+    public ResultsCsvFile resultsCsv() {
+        return ResultsCsvFile.forInput(outputDir, input);
     }
 
     /** Same input, content and endpoint: runs of the same storyboard, regenerated or not. */

@@ -1,6 +1,5 @@
 package com.storystudio.batch.job;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -9,10 +8,13 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.storystudio.batch.generation.GeneratedSceneReader;
@@ -20,22 +22,22 @@ import com.storystudio.batch.generation.InlineVideoStore;
 import com.storystudio.batch.generation.RunOptions;
 import com.storystudio.batch.generation.SceneGenerator;
 import com.storystudio.batch.result.FinishedScenes;
-import com.storystudio.batch.result.ResultsCsvFile;
 import com.storystudio.batch.result.ResultsProperties;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneResultWriter;
 import com.storystudio.batch.scene.CsvSceneSource;
 import com.storystudio.batch.scene.SceneRules;
+import com.storystudio.batch.scene.SceneSource;
 import com.storystudio.batch.worker.TailScaling;
 import com.storystudio.batch.worker.WorkerScaling;
 
 /**
  * The StoryStudio job, as its diagram reads:
  * <pre>
- * checkScenes ──► enableWorker ──► generateScenes ──► disableWorker ──► outcome
- *      │ invalid        │ error ──────────────────────►   ▲  (always)     │
- *      ▼                                                                  ├─ every scene has a video: COMPLETED
- *    FAILED (nothing spent)                                               └─ otherwise: FAILED (restartable)
+ * checkScenes ──► enableWorker ──► generateScenes ──► disableWorker ──► runOutcome
+ *      │ invalid        │ error ──────────────────────►   ▲  (always)       │
+ *      └──────────────────────────────────────────────────────────────────►├─ every scene has a video: COMPLETED
+ *                                                                          └─ otherwise: FAILED (restartable)
  * </pre>
  * Every step may run again on restart: each is idempotent (the ledger and results tables know
  * what is done), so a restart simply runs the flow again and finishes what is missing
@@ -54,16 +56,18 @@ public class StoryStudioJobConfiguration {
     Job storyStudioJob(JobRepository jobRepository, Step checkScenes, Step enableWorker, Step generateScenes, Step disableWorker,
                        RunOutcomeDecider runOutcome, WorkerRestoreListener workerRestore) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                // afterJob runs in reverse order: the worker is restored before the outcome is recorded.
+                .listener(runOutcome)
                 .listener(new ReopenAbandonedStepsListener(jobRepository, List.of(ENABLE_STEP, GENERATE_STEP)))
                 .listener(workerRestore)
                 .start(checkScenes).on("COMPLETED").to(enableWorker)
-                .from(checkScenes).on("*").fail()
+                .from(checkScenes).on("*").to(runOutcome)
                 .from(enableWorker).on("COMPLETED").to(generateScenes)
                 .from(enableWorker).on("*").to(disableWorker)
                 .from(generateScenes).on("*").to(disableWorker)
                 .from(disableWorker).on("*").to(runOutcome)
-                .from(runOutcome).on("FAILED").fail()
-                .from(runOutcome).on("*").end()
+                .from(runOutcome).on("COMPLETED").end()
+                .from(runOutcome).on("*").fail()
                 .end()
                 .build();
     }
@@ -77,10 +81,9 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    Step enableWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, WorkerScaling scaling,
-                      SceneResultRepository results) {
+    Step enableWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, EnableWorkerTasklet enableWorkerTasklet) {
         return new StepBuilder(ENABLE_STEP, jobRepository)
-                .tasklet(new EnableWorkerTasklet(scaling, results), transactionManager)
+                .tasklet(enableWorkerTasklet, transactionManager)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -99,10 +102,9 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    Step disableWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, WorkerScaling scaling,
-                       TailScaling tail) {
+    Step disableWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager, DisableWorkerTasklet disableWorkerTasklet) {
         return new StepBuilder(DISABLE_STEP, jobRepository)
-                .tasklet(new DisableWorkerTasklet(scaling, tail), transactionManager)
+                .tasklet(disableWorkerTasklet, transactionManager)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -117,39 +119,56 @@ public class StoryStudioJobConfiguration {
         return new WorkerRestoreListener(scaling, tail);
     }
 
+    // The steps' parts.
+
+    /**
+     * The run's parameters, read once per step from the job parameters. Not proxied (a record cannot
+     * be): only step-scoped beans use it, and they are made inside the step.
+     */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    RunParameters runParameters(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return RunParameters.from(stepExecution.getJobParameters());
+    }
+
     @Bean
     SceneRules sceneRules() {
         return SceneRules.defaults();
     }
 
     @Bean
-    @StepScope
-    CheckScenesTasklet checkScenesTasklet(@Value("#{jobParameters['" + RunParameters.INPUT_PATH + "']}") String input,
-                                          @Value("#{jobParameters['" + RunParameters.INPUT_SHA256 + "']}") String sha256,
-                                          SceneRules rules) {
-        return new CheckScenesTasklet(new CsvSceneSource(Path.of(input), rules), Path.of(input), sha256);
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    SceneSource sceneSource(RunParameters run, SceneRules rules) {
+        return new CsvSceneSource(run.input(), rules);
     }
 
     @Bean
     @StepScope
-    GeneratedSceneReader generatedSceneReader(@Value("#{jobParameters['" + RunParameters.INPUT_PATH + "']}") String input,
-                                              @Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-                                              @Value("#{jobParameters['" + RunParameters.REGENERATION + "']}") String regeneration,
-                                              @Value("#{jobParameters['" + RunParameters.CANCEL_ON_STOP + "']}") String cancelOnStop,
-                                              SceneRules rules, SceneGenerator generator, SceneResultRepository results,
-                                              StopRequest stop, TailScaling tail) {
-        return new GeneratedSceneReader(new CsvSceneSource(Path.of(input), rules), generator, results,
-                new InlineVideoStore(Path.of(outputDir).resolve("videos")),
-                new RunOptions(regeneration == null, Boolean.parseBoolean(cancelOnStop)), stop::isRequested,
-                tail::everySceneSubmitted);
+    CheckScenesTasklet checkScenesTasklet(SceneSource sceneSource, RunParameters run) {
+        return new CheckScenesTasklet(sceneSource, run);
+    }
+
+    @Bean
+    EnableWorkerTasklet enableWorkerTasklet(WorkerScaling scaling, SceneResultRepository results) {
+        return new EnableWorkerTasklet(scaling, results);
+    }
+
+    @Bean
+    DisableWorkerTasklet disableWorkerTasklet(WorkerScaling scaling, TailScaling tail) {
+        return new DisableWorkerTasklet(scaling, tail);
     }
 
     @Bean
     @StepScope
-    SceneResultWriter sceneResultWriter(@Value("#{jobParameters['" + RunParameters.INPUT_PATH + "']}") String input,
-                                        @Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-                                        SceneResultRepository results, ResultsProperties settings, Clock clock) {
-        return new SceneResultWriter(results, ResultsCsvFile.forInput(Path.of(outputDir), Path.of(input)),
-                settings.resultsCsvInterval(), clock);
+    GeneratedSceneReader generatedSceneReader(SceneSource sceneSource, RunParameters run, SceneGenerator generator,
+                                              SceneResultRepository results, StopRequest stop, TailScaling tail) {
+        return new GeneratedSceneReader(sceneSource, generator, results, new InlineVideoStore(run.outputDir().resolve("videos")),
+                new RunOptions(run.regeneration() == null, run.cancelOnStop()), stop::isRequested, tail::everySceneSubmitted);
+    }
+
+    @Bean
+    @StepScope
+    SceneResultWriter sceneResultWriter(RunParameters run, SceneResultRepository results, ResultsProperties settings, Clock clock) {
+        return new SceneResultWriter(results, run.resultsCsv(), settings.resultsCsvInterval(), clock);
     }
 }

@@ -7,13 +7,15 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-import com.storystudio.batch.worker.WorkerRestoreException;
 import com.storystudio.batch.worker.TailScaling;
+import com.storystudio.batch.worker.WorkerRestoreException;
 import com.storystudio.batch.worker.WorkerScaling;
 
 /**
  * The last line of defence for the worker: when the run ends without the disable step having
- * restored the endpoint (a stop, an exception in a step or in the flow), restore it here.
+ * restored the endpoint (a stop, an exception in a step or in the flow), restore it here. When the
+ * endpoint is still left changed afterwards, with no live run to put it back, that is how the run
+ * ended: {@link RunOutcome#WORKER_NOT_RESTORED}.
  */
 public class WorkerRestoreListener implements JobExecutionListener {
 
@@ -39,6 +41,9 @@ public class WorkerRestoreListener implements JobExecutionListener {
             jobExecution.setStatus(BatchStatus.FAILED);
             jobExecution.setExitStatus(ExitStatus.FAILED.addExitDescription(e));
             jobExecution.addFailureException(e);
+        }
+        if (scaling.restorePending()) {
+            RunOutcome.WORKER_NOT_RESTORED.recordOn(jobExecution);
         }
     }
 }

@@ -81,6 +81,7 @@ abstract class JobFunctionalScenarios {
         JobExecution execution = runs.run(csv);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(storedOutcome(execution)).isEqualTo(RunOutcome.COMPLETED);
         List<SceneResult> rows = results.findAll(instanceOf(execution));
         assertThat(rows).extracting(SceneResult::sceneId).containsExactly("opening", "street", "kitchen", "finale");
         assertThat(rows).allSatisfy(row -> {
@@ -134,6 +135,7 @@ abstract class JobFunctionalScenarios {
         JobExecution execution = runs.run(csv);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(storedOutcome(execution)).isEqualTo(RunOutcome.SCENES_FAILED);
         List<SceneResult> rows = results.findAll(instanceOf(execution));
         assertThat(rows).extracting(SceneResult::sceneId, SceneResult::status).containsExactly(
                 tuple("fine-1", SceneStatus.COMPLETED),
@@ -178,6 +180,7 @@ abstract class JobFunctionalScenarios {
         JobExecution execution = runs.run(csv);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(storedOutcome(execution)).isEqualTo(RunOutcome.UNFINISHED);
         assertThat(execution.getAllFailureExceptions()).anySatisfy(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
                 .hasMessageContaining("Stopped submitting scenes: the first 5 RunPod attempts of this run all failed"));
         assertThat(results.findAll(instanceOf(execution))).singleElement().satisfies(row -> {
@@ -257,7 +260,15 @@ abstract class JobFunctionalScenarios {
                 Map.entry("Scene keep-1 speaking", 1L), Map.entry("Broken scene fixme", 2L), Map.entry("Scene keep-2 speaking", 1L));
     }
 
-    private static long instanceOf(JobExecution execution) {
+    /** How the run ended, as the job repository keeps it: the execution's exit code. */
+    private RunOutcome storedOutcome(JobExecution execution) {
+        String code = jdbc.queryForObject("SELECT exit_code FROM batch_job_execution WHERE job_execution_id = ?", String.class,
+                execution.getId());
+        assertThat(RunOutcome.of(execution).name()).isEqualTo(code);
+        return RunOutcome.valueOf(code);
+    }
+
+        private static long instanceOf(JobExecution execution) {
         return execution.getJobInstance().getInstanceId();
     }
 
