@@ -1,23 +1,19 @@
 package com.storystudio.batch.runpod;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.storystudio.batch.simulator.RunPodSimulator;
-
-/** The RunPod client, pointed at the built-in simulator when one runs ({@code --simulate}), else at the configured endpoint. */
+/**
+ * The RunPod client, pointed at the configured endpoint. A run against the built-in emulator
+ * ({@code --simulate}) or a test replaces the {@link RunPodConnection} with a primary bean of its own.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RunPodClientConfiguration {
 
     @Bean
-    RunPodConnection runPodConnection(RunPodProperties properties, ObjectProvider<RunPodSimulator> simulator) {
-        RunPodSimulator running = simulator.getIfAvailable();
-        if (running == null) {
-            return properties.connection();
-        }
-        return new RunPodConnection(running.baseUrl(), running.baseUrl(), running.endpointId(), new ApiKey(running.apiKey()));
+    RunPodConnection runPodConnection(RunPodProperties properties) {
+        return properties.connection();
     }
 
     @Bean

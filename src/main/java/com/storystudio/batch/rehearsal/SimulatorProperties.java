@@ -1,9 +1,12 @@
-package com.storystudio.batch.simulator;
+package com.storystudio.batch.rehearsal;
 
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import com.storystudio.batch.simulator.RequestLimits;
+import com.storystudio.batch.simulator.SimulatorSettings;
 
 /**
  * The built-in emulator's model under {@code simulator.*} (used with {@code --simulate}). Durations

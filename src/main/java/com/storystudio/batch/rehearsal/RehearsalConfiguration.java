@@ -1,13 +1,22 @@
-package com.storystudio.batch.simulator;
+package com.storystudio.batch.rehearsal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
-/** Starts the built-in emulator on 127.0.0.1 when the command runs with {@code --simulate}. */
+import com.storystudio.batch.runpod.ApiKey;
+import com.storystudio.batch.runpod.RunPodConnection;
+import com.storystudio.batch.simulator.RunPodSimulator;
+
+/**
+ * {@code --simulate}, wired in one place: the built-in emulator on 127.0.0.1, and the client's connection
+ * to it in place of the configured endpoint. The RunPod client does not know whether it talks
+ * to RunPod or to the emulator.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("simulate")
-public class SimulatorConfiguration {
+public class RehearsalConfiguration {
 
     @Bean(destroyMethod = "close")
     RunPodSimulator runPodSimulator(SimulatorProperties properties) {
@@ -20,5 +29,11 @@ public class SimulatorConfiguration {
         simulator.faults().setTransientJobFailureRate(faults.transientJobFailureRate());
         simulator.faults().setJobTimeoutRate(faults.jobTimeoutRate());
         return simulator;
+    }
+
+    @Bean
+    @Primary
+    RunPodConnection simulatedConnection(RunPodSimulator simulator) {
+        return new RunPodConnection(simulator.baseUrl(), simulator.baseUrl(), simulator.endpointId(), new ApiKey(simulator.apiKey()));
     }
 }
