@@ -1,6 +1,6 @@
 package com.storystudio.batch.cli;
 
-import org.springframework.batch.core.BatchStatus;
+import com.storystudio.batch.job.RunOutcome;
 
 /** The process exit codes, as documented in README.md. */
 public enum ExitCode {
@@ -21,26 +21,16 @@ public enum ExitCode {
         this.meaning = meaning;
     }
 
-    /**
-     * The exit code of a run that ended with {@code status}. A worker left on outranks everything:
-     * it costs money every hour until someone acts.
-     *
-     * @param scenesFailed generation went through every scene, and some of them FAILED
-     */
-    public static ExitCode of(BatchStatus status, boolean workerNotRestored, boolean inputInvalid, boolean scenesFailed) {
-        if (workerNotRestored) {
-            return WORKER_NOT_RESTORED;
-        }
-        if (status == BatchStatus.COMPLETED) {
-            return SUCCESS;
-        }
-        if (status == BatchStatus.STOPPED) {
-            return STOPPED;
-        }
-        if (inputInvalid) {
-            return INVALID_INPUT;
-        }
-        return scenesFailed ? FAILED_SCENES : RUN_FAILED;
+    /** The exit code of a run that ended this way. */
+    public static ExitCode of(RunOutcome outcome) {
+        return switch (outcome) {
+            case COMPLETED -> SUCCESS;
+            case SCENES_FAILED -> FAILED_SCENES;
+            case UNFINISHED -> RUN_FAILED;
+            case INPUT_INVALID -> INVALID_INPUT;
+            case STOPPED -> STOPPED;
+            case WORKER_NOT_RESTORED -> WORKER_NOT_RESTORED;
+        };
     }
 
     public int code() {
@@ -49,5 +39,10 @@ public enum ExitCode {
 
     public String meaning() {
         return meaning;
+    }
+
+    /** {@code "3: the run finished but ..."} */
+    public String describe() {
+        return code + ": " + meaning;
     }
 }

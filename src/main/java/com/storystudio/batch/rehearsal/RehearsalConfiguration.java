@@ -8,11 +8,12 @@ import org.springframework.context.annotation.Primary;
 import com.storystudio.batch.runpod.ApiKey;
 import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.summary.SummaryNote;
 
 /**
- * {@code --simulate}, wired in one place: the built-in emulator on 127.0.0.1, and the client's connection
- * to it in place of the configured endpoint. The RunPod client does not know whether it talks
- * to RunPod or to the emulator.
+ * {@code --simulate}, wired in one place: the built-in emulator on 127.0.0.1, the client's connection
+ * to it in place of the configured endpoint, and the emulator's bill in the summary. The rest of the
+ * application does not know whether it talks to RunPod or to the emulator.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("simulate")
@@ -35,5 +36,10 @@ public class RehearsalConfiguration {
     @Primary
     RunPodConnection simulatedConnection(RunPodSimulator simulator) {
         return new RunPodConnection(simulator.baseUrl(), simulator.baseUrl(), simulator.endpointId(), new ApiKey(simulator.apiKey()));
+    }
+
+    @Bean
+    SummaryNote simulatedBill(RunPodSimulator simulator) {
+        return new SimulatedBill(simulator);
     }
 }

@@ -1,4 +1,4 @@
-package com.storystudio.batch.cli;
+package com.storystudio.batch.run;
 
 import java.util.ArrayList;
 import java.util.List;

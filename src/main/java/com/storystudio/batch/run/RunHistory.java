@@ -1,5 +1,6 @@
-package com.storystudio.batch.cli;
+package com.storystudio.batch.run;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -9,17 +10,30 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
 
 import com.storystudio.batch.job.RunParameters;
 import com.storystudio.batch.job.StoryStudioJobConfiguration;
 
 /** Earlier runs of the same storyboard (input, content, endpoint): plain ones and {@code --regenerate} ones. */
-final class RunHistory {
+@Component
+public class RunHistory {
 
     private final JobRepository jobRepository;
+    private final Clock clock;
 
-    RunHistory(JobRepository jobRepository) {
+    public RunHistory(JobRepository jobRepository, Clock clock) {
         this.jobRepository = jobRepository;
+        this.clock = clock;
+    }
+
+    /**
+     * The run {@code --regenerate} asks for: the newest regeneration of this storyboard if it has not
+     * completed, else a new one, identified by when it was asked for.
+     */
+    public RunParameters regeneration(RunParameters run) {
+        return run.withRegeneration(unfinishedRegeneration(of(run)).map(past -> past.parameters().regeneration())
+                .orElseGet(() -> clock.instant().toString()));
     }
 
     /** Newest first. */

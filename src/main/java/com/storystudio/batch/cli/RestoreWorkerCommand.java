@@ -1,0 +1,88 @@
+package com.storystudio.batch.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.storystudio.batch.ownership.RunOwner;
+import com.storystudio.batch.ownership.RunOwnership;
+import com.storystudio.batch.runpod.RunPodConnection;
+import com.storystudio.batch.worker.WorkerRestoreException;
+import com.storystudio.batch.worker.WorkerScaling;
+
+/** {@code --restore-worker}: the operator's safety switch, with no input and no job. */
+@Component
+@Order(10)
+public class RestoreWorkerCommand implements Command {
+
+    private static final String NAME = "restore-worker";
+
+    private final WorkerScaling scaling;
+    private final RunOwnership ownership;
+    private final RunPodConnection connection;
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    public RestoreWorkerCommand(WorkerScaling scaling, RunOwnership ownership, RunPodConnection connection) {
+        this.scaling = scaling;
+        this.ownership = ownership;
+        this.connection = connection;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.of(NAME);
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of(NAME);
+    }
+
+    @Override
+    public String synopsis() {
+        return "--restore-worker [--runpod.* options]";
+    }
+
+    @Override
+    public String optionsHelp() {
+        return """
+                  --restore-worker                put the endpoint's scaling back to what it was before a
+                                                  run changed it, now, whatever runs are alive; then exit
+                """;
+    }
+
+    @Override
+    public List<String> problems(CommandArguments arguments) {
+        return arguments.has("input") ? List.of("--restore-worker works on the endpoint alone: leave out --input") : List.of();
+    }
+
+    @Override
+    public ExitCode execute(CommandArguments arguments) {
+        List<String> missing = connection.missingSettings();
+        if (!missing.isEmpty()) {
+            throw new UsageException("missing " + String.join(" and ", missing));
+        }
+        ownership.register();
+        List<RunOwner> live = scaling.sharingRuns();
+        if (!live.isEmpty()) {
+            err.printf("storystudio: %d live run(s) still use endpoint %s (%s); restoring anyway, they go on without the "
+                    + "active worker%n", live.size(), scaling.endpointId(), live.stream().map(RunOwner::describe).toList());
+        }
+        try {
+            boolean restored = scaling.restoreBaseline();
+            out.println(restored
+                    ? "StoryStudio: endpoint %s restored to its scaling from before the run that changed it".formatted(scaling.endpointId())
+                    : "StoryStudio: nothing to restore: no run left endpoint %s changed".formatted(scaling.endpointId()));
+            return ExitCode.SUCCESS;
+        }
+        catch (WorkerRestoreException e) {
+            err.println("storystudio: " + e.getMessage());
+            return ExitCode.WORKER_NOT_RESTORED;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package com.storystudio.batch.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.storystudio.batch.job.RunOutcome;
+import com.storystudio.batch.job.RunParameters;
+import com.storystudio.batch.run.RunEnd;
+import com.storystudio.batch.run.RunHistory;
+import com.storystudio.batch.run.RunLauncher;
+import com.storystudio.batch.runpod.RunPodConnection;
+import com.storystudio.batch.summary.RunSummaries;
+import com.storystudio.batch.summary.RunSummary;
+
+/**
+ * {@code java -jar storystudio.jar --input=scenes.csv}: runs the input, or continues the earlier
+ * failed run of it, prints the summary and says how the process ends.
+ */
+@Component
+@Order(0)
+public class RunCommand implements Command {
+
+    private final RunLauncher launcher;
+    private final RunHistory history;
+    private final RunSummaries summaries;
+    private final RunPodConnection connection;
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    public RunCommand(RunLauncher launcher, RunHistory history, RunSummaries summaries, RunPodConnection connection) {
+        this.launcher = launcher;
+        this.history = history;
+        this.summaries = summaries;
+        this.connection = connection;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("input", "output-dir", "simulate", "max-in-flight", "submission-order", "regenerate", "cancel-on-stop");
+    }
+
+    @Override
+    public String synopsis() {
+        return "--input=FILE [options]";
+    }
+
+    @Override
+    public String optionsHelp() {
+        return """
+                  --input=FILE                    the scenes CSV (required)
+                  --output-dir=DIR                results CSV, and videos returned inline (default: output)
+                  --simulate                      use the built-in RunPod emulator instead of the cloud
+                  --max-in-flight=N               scenes on RunPod at once (default: two per worker of the
+                                                  endpoint's workersMax, or 4 if it cannot be read)
+                  --submission-order=ORDER        longest-first (default: most audio x steps x pixels first,
+                                                  so the workers finish together) or input
+                  --regenerate                    pay for new videos even where an earlier run of the same
+                                                  scene content has one (otherwise that video is reused)
+                  --cancel-on-stop                on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod
+                                                  (default: leave them to finish; the re-run picks them up)
+                """;
+    }
+
+    @Override
+    public List<String> problems(CommandArguments arguments) {
+        List<String> problems = new ArrayList<>();
+        arguments.valueProblem("input").ifPresent(problems::add);
+        arguments.valueProblem("output-dir").ifPresent(problems::add);
+        if (!arguments.help() && arguments.value("input").isEmpty()) {
+            problems.add("--input=FILE is required");
+        }
+        return problems;
+    }
+
+    @Override
+    public ExitCode execute(CommandArguments arguments) throws Exception {
+        Path input = Path.of(arguments.value("input").orElseThrow());
+        if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
+            throw new UsageException("cannot read the input file " + input);
+        }
+        List<String> missing = connection.missingSettings();
+        if (!missing.isEmpty()) {
+            throw new UsageException("missing " + String.join(" and ", missing) + "; or rehearse with --simulate");
+        }
+        RunParameters run = RunParameters.of(input, connection.endpointId(), Path.of(arguments.value("output-dir").orElse("output")))
+                .withCancelOnStop(arguments.has("cancel-on-stop"));
+        if (arguments.has("regenerate")) {
+            run = history.regeneration(run);
+        }
+        RunEnd end = launcher.launch(run);
+        if (end instanceof RunEnd.NotStarted notStarted) {
+            err.println("storystudio: " + notStarted.message());
+            return switch (notStarted.reason()) {
+                case RUNNING_ELSEWHERE -> ExitCode.ALREADY_RUNNING;
+                case NOT_RESTARTABLE -> ExitCode.RUN_FAILED;
+                case STOPPED -> ExitCode.STOPPED;
+            };
+        }
+        if (end instanceof RunEnd.AlreadyDone done) {
+            if (done.regenerationUnfinished()) {
+                err.println("storystudio: a --regenerate run of this input has not finished; add --regenerate to continue it");
+            }
+            return print(summaries.alreadyDone(run, done.instance(), done.lastExecution()), ExitCode.SUCCESS);
+        }
+        RunEnd.Ran ran = (RunEnd.Ran) end;
+        return print(summaries.of(run, ran.execution()), ExitCode.of(RunOutcome.of(ran.execution())));
+    }
+
+    private ExitCode print(RunSummary summary, ExitCode code) {
+        summary.print(out, err, code.describe());
+        return code;
+    }
+}

@@ -1,0 +1,126 @@
+package com.storystudio.batch.run;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.JobKeyGenerator;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import com.storystudio.batch.job.RunParameters;
+import com.storystudio.batch.job.StopRequest;
+import com.storystudio.batch.job.StoryStudioJobConfiguration;
+import com.storystudio.batch.ownership.RunInProgressException;
+import com.storystudio.batch.ownership.RunOwnership;
+import com.storystudio.batch.result.SceneResultRepository;
+
+/**
+ * The life of one launch for an input: claim the input, recover an execution whose process died,
+ * start or continue the job (with SIGTERM and Ctrl-C asking it to stop), release the input. A
+ * completed input is not run again: its results file is refreshed and it is reported as done.
+ */
+@Component
+public class RunLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+    private static final JobKeyGenerator JOB_KEYS = new DefaultJobKeyGenerator();
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final RunOwnership ownership;
+    private final RunHistory history;
+    private final SceneResultRepository results;
+    private final StopRequest stop;
+
+    public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
+                       SceneResultRepository results, StopRequest stop) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = job;
+        this.ownership = ownership;
+        this.history = history;
+        this.results = results;
+        this.stop = stop;
+    }
+
+    public RunEnd launch(RunParameters run) throws Exception {
+        // Claimed before the job is touched, released after it ended: an execution of this input that
+        // is still "running" while we hold the claim belongs to a process that died.
+        try {
+            ownership.claim(JOB_KEYS.generateKey(run.toJobParameters()), run.input().toString());
+        }
+        catch (RunInProgressException e) {
+            return new RunEnd.NotStarted(RunEnd.Reason.RUNNING_ELSEWHERE,
+                    e.getMessage() + "; nothing was done. Stop that process first, or wait for it.");
+        }
+        try {
+            return startOrContinue(run);
+        }
+        finally {
+            ownership.unclaim();
+        }
+    }
+
+    private RunEnd startOrContinue(RunParameters run) throws Exception {
+        JobInstance existing = jobRepository.getJobInstance(StoryStudioJobConfiguration.JOB_NAME, run.toJobParameters());
+        JobExecution last = existing == null ? null : jobRepository.getLastJobExecution(existing);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            // Only here is the history read: it loads every earlier run of the job.
+            List<RunHistory.PastRun> past = history.of(run);
+            RunHistory.PastRun newest = RunHistory.latestCompleted(past).orElseThrow();
+            return alreadyDone(run, newest.instance(), newest.lastExecution(), RunHistory.unfinishedRegeneration(past).isPresent());
+        }
+        if (last != null && last.getStatus().isRunning()) {
+            recover(run, last);
+        }
+        else if (last != null) {
+            log.info("Continuing the earlier run of {} (job instance {}, last execution {} ended {})", run.input(),
+                    existing.getInstanceId(), last.getId(), last.getStatus());
+        }
+        if (stop.isRequested()) {
+            return new RunEnd.NotStarted(RunEnd.Reason.STOPPED, "stopped before the run started; nothing was submitted");
+        }
+        try (StopSignals signals = StopSignals.install(stop)) {
+            return new RunEnd.Ran(jobOperator.start(job, run.toJobParameters()));
+        }
+        catch (JobExecutionAlreadyRunningException e) {
+            return new RunEnd.NotStarted(RunEnd.Reason.RUNNING_ELSEWHERE,
+                    "a run of %s is already in progress; not starting another.".formatted(run.input()));
+        }
+        catch (JobRestartException e) {
+            // e.g. a step left UNKNOWN by a failed rollback: Spring Batch will not guess, nor will we.
+            return new RunEnd.NotStarted(RunEnd.Reason.NOT_RESTARTABLE,
+                    "the earlier run of %s cannot be restarted: %s".formatted(run.input(), e.getMessage()));
+        }
+        catch (JobInstanceAlreadyCompleteException e) {
+            JobInstance instance = jobRepository.getJobInstance(StoryStudioJobConfiguration.JOB_NAME, run.toJobParameters());
+            return alreadyDone(run, instance, jobRepository.getLastJobExecution(instance), false);
+        }
+    }
+
+    /** The execution's process was killed (kill -9, OOM, reboot): mark it FAILED so that it can be restarted. */
+    private void recover(RunParameters run, JobExecution orphaned) {
+        String why = "its process ended without finishing it (killed, out of memory or rebooted)";
+        log.warn("Recovering the run of {} (execution {}, left {}): {}; continuing it", run.input(), orphaned.getId(),
+                orphaned.getStatus(), why);
+        orphaned.setExitStatus(ExitStatus.FAILED.addExitDescription("Recovered at the next launch: " + why));
+        jobOperator.recover(orphaned);
+    }
+
+    private RunEnd alreadyDone(RunParameters run, JobInstance instance, JobExecution last, boolean regenerationUnfinished) {
+        run.resultsCsv().rewrite(results.findAll(instance.getInstanceId()));
+        return new RunEnd.AlreadyDone(instance, last, regenerationUnfinished);
+    }
+}

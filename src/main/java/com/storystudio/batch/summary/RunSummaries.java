@@ -1,0 +1,89 @@
+package com.storystudio.batch.summary;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
+
+import com.storystudio.batch.job.CheckScenesTasklet;
+import com.storystudio.batch.job.RunOutcome;
+import com.storystudio.batch.job.RunParameters;
+import com.storystudio.batch.ledger.LedgerTotals;
+import com.storystudio.batch.ledger.SubmissionLedger;
+import com.storystudio.batch.result.SceneResult;
+import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.result.SceneStatus;
+import com.storystudio.batch.scene.SceneValidationException;
+import com.storystudio.batch.worker.WorkerScaling;
+
+/** Builds the end-of-run summary from how the run ended and what the results table and the ledger hold. */
+@Component
+public class RunSummaries {
+
+    private final SceneResultRepository results;
+    private final SubmissionLedger ledger;
+    private final WorkerScaling scaling;
+    private final ObjectProvider<SummaryNote> notes;
+
+    public RunSummaries(SceneResultRepository results, SubmissionLedger ledger, WorkerScaling scaling, ObjectProvider<SummaryNote> notes) {
+        this.results = results;
+        this.ledger = ledger;
+        this.scaling = scaling;
+        this.notes = notes;
+    }
+
+    /** The summary of an execution that ran, from the {@link RunOutcome} stored on it. */
+    public RunSummary of(RunParameters run, JobExecution execution) {
+        RunOutcome outcome = RunOutcome.of(execution);
+        long instanceId = execution.getJobInstance().getInstanceId();
+        List<SceneResult> recorded = results.findAll(instanceId);
+        List<SceneValidationException> invalid = execution.getAllFailureExceptions().stream()
+                .filter(SceneValidationException.class::isInstance).map(SceneValidationException.class::cast).toList();
+        List<String> errors = new ArrayList<>();
+        invalid.forEach(e -> e.problems().forEach(problem -> errors.add(problem.describe())));
+        if (outcome == RunOutcome.UNFINISHED || outcome == RunOutcome.WORKER_NOT_RESTORED) {
+            // Spring Batch wraps what went wrong ("Unable to process chunk"): the cause is what the user can act on.
+            execution.getAllFailureExceptions().stream().map(e -> NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+                    .distinct().forEach(message -> errors.add("storystudio: " + message));
+        }
+        String headline = invalid.isEmpty()
+                ? "run %s".formatted(execution.getStatus())
+                : "input rejected: %d problem(s), nothing was submitted".formatted(invalid.stream().mapToInt(e -> e.problems().size()).sum());
+        LedgerTotals totals = ledger.totals(instanceId);
+        List<RunSummary.Note> lines = notes.orderedStream()
+                .flatMap(note -> note.text().map(text -> new RunSummary.Note(note.label(), text)).stream()).toList();
+        return new RunSummary(headline, run.input(), instanceId, execution.getId(),
+                execution.getExecutionContext().getInt(CheckScenesTasklet.SCENE_COUNT, recorded.size()), withVideo(recorded),
+                reused(recorded), recorded.stream().filter(r -> r.status() == SceneStatus.FAILED).toList(), totals.submissions(),
+                totals.possibleDuplicates(), outcome != RunOutcome.WORKER_NOT_RESTORED, invalid.isEmpty() ? run.resultsCsv().path() : null,
+                elapsed(execution), lines, errors);
+    }
+
+    /** The summary of an input whose every scene had its video already: nothing ran. */
+    public RunSummary alreadyDone(RunParameters run, JobInstance instance, JobExecution last) {
+        List<SceneResult> recorded = results.findAll(instance.getInstanceId());
+        LedgerTotals totals = ledger.totals(instance.getInstanceId());
+        return new RunSummary("already done: every scene of this input has its video; nothing was submitted", run.input(),
+                instance.getInstanceId(), last == null ? null : last.getId(), recorded.size(), withVideo(recorded), reused(recorded),
+                List.of(), totals.submissions(), totals.possibleDuplicates(), !scaling.restorePending(), run.resultsCsv().path(), null,
+                List.of(), List.of());
+    }
+
+    private static int withVideo(List<SceneResult> recorded) {
+        return (int) recorded.stream().filter(SceneResult::hasVideo).count();
+    }
+
+    private static int reused(List<SceneResult> recorded) {
+        return (int) recorded.stream().filter(r -> r.reusedFrom() != null).count();
+    }
+
+    private static Duration elapsed(JobExecution execution) {
+        return execution.getStartTime() == null || execution.getEndTime() == null
+                ? null : Duration.between(execution.getStartTime(), execution.getEndTime());
+    }
+}

@@ -1,0 +1,58 @@
+package com.storystudio.batch.summary;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.storystudio.batch.result.SceneResult;
+
+/**
+ * The one-screen report printed at the end of every run.
+ *
+ * @param errors         what went wrong, printed to standard error before the summary (the input's problems,
+ *                       or the causes of a failed run)
+ * @param workerRestored whether the endpoint's scaling is as it was before the run
+ * @param notes          lines added by the configuration in use, label and text
+ */
+public record RunSummary(String headline, Path input, long jobInstanceId, Long jobExecutionId, int scenes, int withVideo,
+                         int reused, List<SceneResult> failedScenes, long submissions, long possibleDuplicates, boolean workerRestored,
+                         Path resultsCsv, Duration elapsed, List<Note> notes, List<String> errors) {
+
+    private static final int FAILURES_SHOWN = 10;
+
+    /** @param exitCode how the process ends, as {@code "3: the run finished but ..."}: the last line */
+    public void print(PrintStream out, PrintStream err, String exitCode) {
+        errors.forEach(err::println);
+        out.println();
+        out.println("StoryStudio: " + headline);
+        line(out, "input", "%s (job instance %d%s)".formatted(input, jobInstanceId, jobExecutionId == null ? "" : ", execution " + jobExecutionId));
+        line(out, "scenes", "%d total, %d with video%s, %d failed, %d not finished".formatted(scenes, withVideo,
+                reused == 0 ? "" : " (%d reused from earlier runs)".formatted(reused), failedScenes.size(),
+                Math.max(0, scenes - withVideo - failedScenes.size())));
+        failedScenes.stream().limit(FAILURES_SHOWN)
+                .forEach(r -> line(out, "", "FAILED %s (row %d): %s".formatted(r.sceneId(), r.position(), r.error())));
+        if (failedScenes.size() > FAILURES_SHOWN) {
+            line(out, "", "... and %d more in the results CSV".formatted(failedScenes.size() - FAILURES_SHOWN));
+        }
+        line(out, "RunPod jobs", "%d submitted for this input over all its runs%s".formatted(submissions, possibleDuplicates == 0 ? ""
+                : ", %d possibly duplicated (a /run answer lost, or the process killed mid-call)".formatted(possibleDuplicates)));
+        line(out, "worker", workerRestored ? "endpoint scaling as it was before the run"
+                : "NOT RESTORED: an active worker may still be running and billing; re-run the command or check the RunPod console");
+        if (resultsCsv != null) {
+            line(out, "results", resultsCsv.toString());
+        }
+        if (elapsed != null) {
+            line(out, "took", "%.1f s".formatted(elapsed.toMillis() / 1000.0));
+        }
+        notes.forEach(note -> line(out, note.label(), note.text()));
+        line(out, "exit code", exitCode);
+    }
+
+    private static void line(PrintStream out, String label, String text) {
+        out.printf("  %-13s%s%n", label, text);
+    }
+
+    public record Note(String label, String text) {
+    }
+}
