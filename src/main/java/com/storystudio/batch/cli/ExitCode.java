@@ -27,7 +27,7 @@ public enum ExitCode {
             case COMPLETED -> SUCCESS;
             case SCENES_FAILED -> FAILED_SCENES;
             case UNFINISHED -> RUN_FAILED;
-            case INPUT_INVALID -> INVALID_INPUT;
+            case INPUT_INVALID, MISCONFIGURED -> INVALID_INPUT;
             case STOPPED -> STOPPED;
             case WORKER_NOT_RESTORED -> WORKER_NOT_RESTORED;
         };

@@ -19,6 +19,8 @@ public enum RunOutcome {
     UNFINISHED,
     /** The input was refused before anything was spent. */
     INPUT_INVALID,
+    /** RunPod refused the key, or the URL called is not an endpoint's: nothing more was sent. */
+    MISCONFIGURED,
     /** Stopped by a signal (or through the job repository). */
     STOPPED,
     /** The endpoint's scaling could not be put back: an active worker may still be billing. */
