@@ -2,8 +2,6 @@ package com.storystudio.batch.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,8 +17,6 @@ import com.storystudio.batch.worker.WorkerScaling;
 @Order(10)
 public class RestoreWorkerCommand implements Command {
 
-    private static final String NAME = "restore-worker";
-
     private final WorkerScaling scaling;
     private final RunOwnership ownership;
     private final RunPodConnection connection;
@@ -34,31 +30,8 @@ public class RestoreWorkerCommand implements Command {
     }
 
     @Override
-    public Optional<String> name() {
-        return Optional.of(NAME);
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of(NAME);
-    }
-
-    @Override
-    public String synopsis() {
-        return "--restore-worker [--runpod.* options]";
-    }
-
-    @Override
-    public String optionsHelp() {
-        return """
-                  --restore-worker                put the endpoint's scaling back to what it was before a
-                                                  run changed it, now, whatever runs are alive; then exit
-                """;
-    }
-
-    @Override
-    public List<String> problems(CommandArguments arguments) {
-        return arguments.has("input") ? List.of("--restore-worker works on the endpoint alone: leave out --input") : List.of();
+    public CommandSpec spec() {
+        return OptionCatalogue.RESTORE_WORKER;
     }
 
     @Override

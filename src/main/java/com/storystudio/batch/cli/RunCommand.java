@@ -3,10 +3,8 @@ package com.storystudio.batch.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -43,53 +41,15 @@ public class RunCommand implements Command {
     }
 
     @Override
-    public Optional<String> name() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Set<String> options() {
-        return Set.of("input", "output-dir", "simulate", "max-in-flight", "submission-order", "regenerate", "cancel-on-stop");
-    }
-
-    @Override
-    public String synopsis() {
-        return "--input=FILE [options]";
-    }
-
-    @Override
-    public String optionsHelp() {
-        return """
-                  --input=FILE                    the scenes CSV (required)
-                  --output-dir=DIR                results CSV, and videos returned inline (default: output)
-                  --simulate                      use the built-in RunPod emulator instead of the cloud
-                  --max-in-flight=N               scenes on RunPod at once (default: two per worker of the
-                                                  endpoint's workersMax, or 4 if it cannot be read)
-                  --submission-order=ORDER        longest-first (default: most audio x steps x pixels first,
-                                                  so the workers finish together) or input
-                  --regenerate                    pay for new videos even where an earlier run of the same
-                                                  scene content has one (otherwise that video is reused)
-                  --cancel-on-stop                on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod
-                                                  (default: leave them to finish; the re-run picks them up)
-                """;
-    }
-
-    @Override
-    public List<String> problems(CommandArguments arguments) {
-        List<String> problems = new ArrayList<>();
-        arguments.valueProblem("input").ifPresent(problems::add);
-        arguments.valueProblem("output-dir").ifPresent(problems::add);
-        if (!arguments.help() && arguments.value("input").isEmpty()) {
-            problems.add("--input=FILE is required");
-        }
-        return problems;
+    public CommandSpec spec() {
+        return OptionCatalogue.RUN;
     }
 
     @Override
     public ExitCode execute(CommandArguments arguments) throws Exception {
         Path input = Path.of(arguments.value("input").orElseThrow());
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-            throw new UsageException("cannot read the input file " + input);
+            throw new UsageException(EarlyAnswer.cannotRead(input));
         }
         List<String> missing = connection.missingSettings();
         if (!missing.isEmpty()) {
@@ -100,6 +60,7 @@ public class RunCommand implements Command {
         if (arguments.has("regenerate")) {
             run = history.regeneration(run);
         }
+        long started = System.nanoTime();
         RunEnd end = launcher.launch(run);
         if (end instanceof RunEnd.NotStarted notStarted) {
             err.println("storystudio: " + notStarted.message());
@@ -107,6 +68,8 @@ public class RunCommand implements Command {
                 case RUNNING_ELSEWHERE -> ExitCode.ALREADY_RUNNING;
                 case NOT_RESTARTABLE -> ExitCode.RUN_FAILED;
                 case STOPPED -> ExitCode.STOPPED;
+                case MISCONFIGURED -> ExitCode.INVALID_INPUT;
+                case UNREACHABLE -> ExitCode.RUN_FAILED;
             };
         }
         if (end instanceof RunEnd.AlreadyDone done) {
@@ -116,7 +79,8 @@ public class RunCommand implements Command {
             return print(summaries.alreadyDone(run, done.instance(), done.lastExecution()), ExitCode.SUCCESS);
         }
         RunEnd.Ran ran = (RunEnd.Ran) end;
-        return print(summaries.of(run, ran.execution()), ExitCode.of(RunOutcome.of(ran.execution())));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return print(summaries.of(run, ran.execution(), took), ExitCode.of(RunOutcome.of(ran.execution())));
     }
 
     private ExitCode print(RunSummary summary, ExitCode code) {

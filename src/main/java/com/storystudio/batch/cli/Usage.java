@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The text of {@code --help}: each command's synopsis and options, then the settings every command shares. */
+/** The text of {@code --help}, from the {@link OptionCatalogue}: every option there is, and the exit codes. */
 final class Usage {
 
     private static final String PROGRAM = "java -jar storystudio.jar ";
@@ -12,10 +12,9 @@ final class Usage {
     private Usage() {
     }
 
-    static String text(List<Command> commands) {
-        String synopses = commands.stream().map(command -> PROGRAM + command.synopsis())
+    static String text() {
+        String synopses = OptionCatalogue.COMMANDS.stream().map(command -> PROGRAM + command.synopsis())
                 .collect(Collectors.joining("\n       ", "Usage: ", "\n"));
-        String options = commands.stream().map(Command::optionsHelp).collect(Collectors.joining());
         String exitCodes = Arrays.stream(ExitCode.values())
                 .map(code -> "  %d  %s".formatted(code.code(), code.meaning()))
                 .collect(Collectors.joining("\n"));
@@ -26,23 +25,26 @@ final class Usage {
                 after a failed run continues it; after a completed run it reports that the input is done.
 
                 Options:
-                """ + options + """
-                  --runpod.base-url=URL           RunPod API (env RUNPOD_BASE_URL; default https://api.runpod.ai)
-                  --runpod.endpoint-id=ID         the serverless endpoint (env RUNPOD_ENDPOINT_ID)
-                  --runpod.api-key=KEY            the API key (env RUNPOD_API_KEY; prefer the environment)
-                  --runpod.worker-control=MODE    graphql (default), rest or none
-                  --runpod.management-url=URL     for worker-control=rest (default https://api.runpod.io)
-                  --runpod.poll-interval=DURATION the longest a job's end goes unnoticed (default 10s)
-                  --runpod.max-poll-interval=DURATION
-                                                  the longest wait between status checks of one job (120s)
-                  --runpod.idle-timeout=DURATION  idle timeout set while the worker is enabled (default 300s)
-                  --storystudio.tail-idle-timeout=DURATION
-                                                  idle timeout once every scene is submitted (default 5s)
-                  --runpod.max-attempts=N         remote jobs per scene before it is FAILED (default 3)
-                  --spring.datasource.url=URL     job database (default: H2 file under data/)
-                  --help                          this text
+                """ + lines(OptionCatalogue.COMMANDS.stream().flatMap(command -> command.options().stream()).toList())
+                + OptionCatalogue.HELP.usage() + """
+
+                RunPod:
+                """ + lines(OptionCatalogue.RUNPOD) + """
+
+                The run:
+                """ + lines(OptionCatalogue.STORYSTUDIO) + OptionCatalogue.DATASOURCE.usage() + """
+
+                The built-in emulator (with --simulate; durations are simulated time):
+                """ + lines(OptionCatalogue.SIMULATOR) + """
+
+                Durations are written like 200ms, 10s, 5m. A setting can also come from the environment
+                (RUNPOD_API_KEY, RUNPOD_ENDPOINT_ID, RUNPOD_BASE_URL) or from Spring Boot's usual places.
 
                 Exit codes:
                 """ + exitCodes + "\n";
+    }
+
+    private static String lines(List<OptionSpec> options) {
+        return options.stream().map(OptionSpec::usage).collect(Collectors.joining());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.StepExecution;
 
 import com.storystudio.batch.result.ResultCounts;
 import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.scene.SceneValidationException;
 
 /**
@@ -57,6 +58,9 @@ public class RunOutcomeDecider implements JobExecutionDecider, JobExecutionListe
     }
 
     private RunOutcome judge(JobExecution execution) {
+        if (failedWith(execution, RunPodConfigurationException.class)) {
+            return RunOutcome.MISCONFIGURED;
+        }
         Optional<StepExecution> check = step(execution, StoryStudioJobConfiguration.CHECK_STEP);
         if (check.isEmpty() || check.get().getStatus() != BatchStatus.COMPLETED) {
             boolean invalid = check.stream().flatMap(step -> step.getFailureExceptions().stream())
@@ -73,6 +77,18 @@ public class RunOutcomeDecider implements JobExecutionDecider, JobExecutionListe
                 .filter(step -> step.getStatus() == BatchStatus.COMPLETED).isPresent();
         return generated && counts.failed() > 0 && counts.completed() + counts.failed() == scenes
                 ? RunOutcome.SCENES_FAILED : RunOutcome.UNFINISHED;
+    }
+
+    /** Whether a step ended with this failure, however Spring Batch wrapped it. */
+    private static boolean failedWith(JobExecution execution, Class<? extends Throwable> type) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (type.isInstance(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<StepExecution> step(JobExecution execution, String name) {

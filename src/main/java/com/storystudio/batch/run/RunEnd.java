@@ -28,6 +28,10 @@ public sealed interface RunEnd {
         /** Spring Batch will not restart the earlier execution (a step left UNKNOWN, for instance). */
         NOT_RESTARTABLE,
         /** A stop was asked for before the job started. */
-        STOPPED
+        STOPPED,
+        /** RunPod refused the key, or the address is not an endpoint's: nothing was changed or submitted. */
+        MISCONFIGURED,
+        /** RunPod did not answer within the bound: nothing was changed or submitted. */
+        UNREACHABLE
     }
 }

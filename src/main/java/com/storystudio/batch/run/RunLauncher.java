@@ -24,6 +24,8 @@ import com.storystudio.batch.job.StoryStudioJobConfiguration;
 import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.runpod.RunPodConfigurationException;
+import com.storystudio.batch.runpod.RunPodUnavailableException;
 
 /**
  * The life of one launch for an input: claim the input, recover an execution whose process died,
@@ -43,9 +45,10 @@ public class RunLauncher {
     private final RunHistory history;
     private final SceneResultRepository results;
     private final StopRequest stop;
+    private final EndpointPreflight preflight;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
-                       SceneResultRepository results, StopRequest stop) {
+                       SceneResultRepository results, StopRequest stop, EndpointPreflight preflight) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -53,6 +56,7 @@ public class RunLauncher {
         this.history = history;
         this.results = results;
         this.stop = stop;
+        this.preflight = preflight;
     }
 
     public RunEnd launch(RunParameters run) throws Exception {
@@ -91,6 +95,16 @@ public class RunLauncher {
         }
         if (stop.isRequested()) {
             return new RunEnd.NotStarted(RunEnd.Reason.STOPPED, "stopped before the run started; nothing was submitted");
+        }
+        try {
+            preflight.check();
+        }
+        catch (RunPodConfigurationException e) {
+            return new RunEnd.NotStarted(RunEnd.Reason.MISCONFIGURED, e.getMessage() + "; nothing was changed or submitted");
+        }
+        catch (RunPodUnavailableException e) {
+            return new RunEnd.NotStarted(RunEnd.Reason.UNREACHABLE, ("RunPod did not answer (%s); nothing was changed or "
+                    + "submitted. Run the same command again once it answers").formatted(e.getMessage()));
         }
         try (StopSignals signals = StopSignals.install(stop)) {
             return new RunEnd.Ran(jobOperator.start(job, run.toJobParameters()));

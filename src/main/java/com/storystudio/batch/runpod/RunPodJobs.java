@@ -53,6 +53,11 @@ public class RunPodJobs {
                 workers.path("running").asInt(0), jobs.path("inQueue").asInt(0), jobs.path("inProgress").asInt(0));
     }
 
+    /** For messages: where {@code /health} is asked. */
+    public String healthUrl() {
+        return connection.jobsUri("/health").toString();
+    }
+
     private static JobStatus toStatus(JsonNode body) {
         String raw = JsonFields.text(body, "status");
         JsonNode out = body.path("output");

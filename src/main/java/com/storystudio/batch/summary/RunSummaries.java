@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import com.storystudio.batch.job.CheckScenesTasklet;
@@ -37,8 +36,12 @@ public class RunSummaries {
         this.notes = notes;
     }
 
-    /** The summary of an execution that ran, from the {@link RunOutcome} stored on it. */
-    public RunSummary of(RunParameters run, JobExecution execution) {
+    /**
+     * The summary of an execution that ran, from the {@link RunOutcome} stored on it.
+     *
+     * @param took the launch's wall time, the worker's restore after the job's end included
+     */
+    public RunSummary of(RunParameters run, JobExecution execution, Duration took) {
         RunOutcome outcome = RunOutcome.of(execution);
         long instanceId = execution.getJobInstance().getInstanceId();
         List<SceneResult> recorded = results.findAll(instanceId);
@@ -46,14 +49,14 @@ public class RunSummaries {
                 .filter(SceneValidationException.class::isInstance).map(SceneValidationException.class::cast).toList();
         List<String> errors = new ArrayList<>();
         invalid.forEach(e -> e.problems().forEach(problem -> errors.add(problem.describe())));
-        if (outcome == RunOutcome.UNFINISHED || outcome == RunOutcome.WORKER_NOT_RESTORED) {
-            // Spring Batch wraps what went wrong ("Unable to process chunk"): the cause is what the user can act on.
-            execution.getAllFailureExceptions().stream().map(e -> NestedExceptionUtils.getMostSpecificCause(e).getMessage())
-                    .distinct().forEach(message -> errors.add("storystudio: " + message));
+        if (outcome == RunOutcome.UNFINISHED || outcome == RunOutcome.WORKER_NOT_RESTORED || outcome == RunOutcome.MISCONFIGURED) {
+            execution.getAllFailureExceptions().stream().map(RunSummaries::reason).distinct()
+                    .forEach(message -> errors.add("storystudio: " + message));
         }
-        String headline = invalid.isEmpty()
-                ? "run %s".formatted(execution.getStatus())
-                : "input rejected: %d problem(s), nothing was submitted".formatted(invalid.stream().mapToInt(e -> e.problems().size()).sum());
+        String headline = !invalid.isEmpty()
+                ? "input rejected: %d problem(s), nothing was submitted".formatted(invalid.stream().mapToInt(e -> e.problems().size()).sum())
+                : outcome == RunOutcome.MISCONFIGURED ? "run stopped: RunPod refused the run's settings; nothing more was sent"
+                : "run %s".formatted(execution.getStatus());
         LedgerTotals totals = ledger.totals(instanceId);
         List<RunSummary.Note> lines = notes.orderedStream()
                 .flatMap(note -> note.text().map(text -> new RunSummary.Note(note.label(), text)).stream()).toList();
@@ -61,7 +64,7 @@ public class RunSummaries {
                 execution.getExecutionContext().getInt(CheckScenesTasklet.SCENE_COUNT, recorded.size()), withVideo(recorded),
                 reused(recorded), recorded.stream().filter(r -> r.status() == SceneStatus.FAILED).toList(), totals.submissions(),
                 totals.possibleDuplicates(), outcome != RunOutcome.WORKER_NOT_RESTORED, invalid.isEmpty() ? run.resultsCsv().path() : null,
-                elapsed(execution), lines, errors);
+                took, lines, errors);
     }
 
     /** The summary of an input whose every scene had its video already: nothing ran. */
@@ -82,8 +85,19 @@ public class RunSummaries {
         return (int) recorded.stream().filter(r -> r.reusedFrom() != null).count();
     }
 
-    private static Duration elapsed(JobExecution execution) {
-        return execution.getStartTime() == null || execution.getEndTime() == null
-                ? null : Duration.between(execution.getStartTime(), execution.getEndTime());
+    /**
+     * What the user can act on: Spring Batch wraps what went wrong ("Unable to process chunk"), so the
+     * innermost message; never null, whatever threw it.
+     */
+    static String reason(Throwable failure) {
+        String message = null;
+        Throwable innermost = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            innermost = cause;
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                message = cause.getMessage();
+            }
+        }
+        return message != null ? message : innermost.getClass().getSimpleName() + " (no message; see the log)";
     }
 }

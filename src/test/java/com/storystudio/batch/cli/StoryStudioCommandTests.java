@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.DefaultJobKeyGenerator;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -30,6 +29,7 @@ import com.storystudio.batch.simulator.EndpointConfig;
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.testing.DeadProcess;
 import com.storystudio.batch.testing.MediaFixtures;
+import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.Storyboard;
 import com.storystudio.batch.testing.TestSimulators;
@@ -58,8 +58,8 @@ class StoryStudioCommandTests {
 
     @Test
     void helpPrintsTheOptionsAndExitCodes(CapturedOutput output) {
-        assertThat(run("--help", "--spring.datasource.url=" + databaseUrl())).isZero();
-        assertThat(output.getOut()).contains("--input=FILE", "--runpod.worker-control=MODE", "Exit codes:",
+        assertThat(run("--help")).isZero();
+        assertThat(output.getOut()).contains("--input=FILE", "--runpod.worker-control=graphql|rest|none", "Exit codes:",
                 "3  the run finished but some scenes FAILED");
     }
 
@@ -166,7 +166,8 @@ class StoryStudioCommandTests {
         assertThat(runAgainstRemote("--input=" + csv)).isEqualTo(2);
 
         assertThat(output.getErr()).contains("line 3, column 6 (sample_steps)", "line 4, column 5 (resolution)");
-        assertThat(output.getOut()).contains("input rejected: 2 problem(s), nothing was submitted");
+        assertThat(output.getErr()).contains("input rejected: 2 problem(s) in " + csv + "; nothing was submitted or changed");
+        assertThat(output.toString()).doesNotContain("\tat ", "Exception");
         assertThat(remote.stats().runRequests()).isZero();
         assertThat(remote.stats().graphqlRequests()).isZero();
     }
@@ -227,7 +228,7 @@ class StoryStudioCommandTests {
     @Test
     void aSecondLaunchWhileALiveProcessRunsTheInputExitsSevenAndTouchesNothing(CapturedOutput output) throws Exception {
         Path csv = Storyboard.in(work).remoteScene("busy-1").write("busy.csv");
-        assertThat(run("--help", "--spring.datasource.url=" + databaseUrl())).isZero(); // creates the database
+        createDatabase();
         ProcessIdentity self = ProcessIdentity.current();
         sql("INSERT INTO run_owner (owner_id, run_key, input_path, host, pid, process_started_ms, started_at, heartbeat_at) "
                 + "VALUES ('the-nightly-run', ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
@@ -244,8 +245,8 @@ class StoryStudioCommandTests {
     @Test
     void aRunWhoseProcessDiedIsRecoveredByTheNextLaunchAndContinued(CapturedOutput output) throws Exception {
         Path csv = Storyboard.in(work).localScene("crash-1").localScene("crash-2").write("crash.csv");
-        remote.faults().setUnavailable(true);
-        // RunPod down: nothing submitted, and the worker change (which may have gone through) not undone.
+        // RunPod goes down once the worker is enabled: nothing submitted, and the worker change not undone.
+        ObservedTraffic.of(remote).onNth(1, ObservedTraffic.enableMutation(), request -> remote.faults().setUnavailable(true));
         assertThat(runAgainstRemote("--input=" + csv, "--storystudio.restore-retry-delay=10ms")).isEqualTo(5);
         remote.faults().setUnavailable(false);
         // What kill -9 leaves behind: the execution and its steps STARTED, the dead process's row.
@@ -268,7 +269,7 @@ class StoryStudioCommandTests {
 
     @Test
     void restoreWorkerPutsBackTheScalingARunLeftBehind(CapturedOutput output) throws Exception {
-        assertThat(run("--help", "--spring.datasource.url=" + databaseUrl())).isZero();
+        createDatabase();
         remote.setEndpoint(new EndpointConfig(1, 3, 300));
         sql("INSERT INTO worker_baseline (endpoint_id, workers_min, idle_timeout_seconds, recorded_at) VALUES (?, 0, 45, CURRENT_TIMESTAMP)",
                 remote.endpointId());
@@ -316,8 +317,13 @@ class StoryStudioCommandTests {
         return run(all.toArray(String[]::new));
     }
 
+    /** Spring Boot's start creates the job database; putting back a worker nobody changed does nothing else. */
+    private void createDatabase() {
+        assertThat(runAgainstRemote("--restore-worker")).isZero();
+    }
+
     private static int run(String... arguments) {
-        return SpringApplication.exit(StoryStudioApplication.application(arguments).run(arguments));
+        return StoryStudioApplication.launch(arguments);
     }
 
     private String databaseUrl() {

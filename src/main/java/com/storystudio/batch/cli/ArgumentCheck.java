@@ -1,0 +1,90 @@
+package com.storystudio.batch.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What is wrong with a command line, found from the {@link OptionCatalogue} alone, before anything
+ * starts: options that do not exist (with the nearest real one), values that cannot be right, options
+ * of another command, a missing required option, stray words.
+ */
+final class ArgumentCheck {
+
+    private final Supplier<SpringSettingNames> springSettings;
+
+    ArgumentCheck(Supplier<SpringSettingNames> springSettings) {
+        this.springSettings = springSettings;
+    }
+
+    static ArgumentCheck withSpringMetadata() {
+        return new ArgumentCheck(SpringSettingNames::load);
+    }
+
+    /** The command the arguments ask for: the one whose flag is given, else the run. */
+    static CommandSpec commandOf(ParsedArguments arguments) {
+        return OptionCatalogue.COMMANDS.stream().filter(command -> command.name().filter(arguments::has).isPresent()).findFirst()
+                .orElse(OptionCatalogue.RUN);
+    }
+
+    List<String> problems(ParsedArguments arguments) {
+        CommandSpec command = commandOf(arguments);
+        List<String> problems = new ArrayList<>();
+        SpringSettingNames spring = null;
+        for (String name : arguments.names()) {
+            Optional<OptionSpec> spec = OptionCatalogue.find(name);
+            if (spec.isPresent()) {
+                spec.get().problem(arguments.values(name)).ifPresent(problems::add);
+                otherCommand(name, command).ifPresent(problems::add);
+            }
+            else if (isSpringSetting(name)) {
+                spring = spring != null ? spring : springSettings.get();
+                if (!spring.isKnown(name)) {
+                    problems.add(unknown(name, spring.names().stream().filter(known -> sameRoot(known, name)).toList()));
+                }
+            }
+            else {
+                problems.add(unknown(name, OptionCatalogue.all().map(OptionSpec::name).toList()));
+            }
+        }
+        if (!arguments.operands().isEmpty()) {
+            problems.add("unexpected argument(s) " + String.join(" ", arguments.operands()) + " (options are written --name=value)");
+        }
+        if (!arguments.has(OptionCatalogue.HELP.name())) {
+            command.required().stream().filter(option -> !arguments.has(option))
+                    .map(option -> "--%s=%s is required".formatted(option, OptionCatalogue.find(option).orElseThrow().valueName()))
+                    .forEach(problems::add);
+        }
+        return problems;
+    }
+
+    /** An option that belongs to another command than the one asked for. */
+    private static Optional<String> otherCommand(String name, CommandSpec command) {
+        return OptionCatalogue.COMMANDS.stream()
+                .filter(other -> other != command && other.accepts(name) && !command.accepts(name))
+                .findFirst()
+                .map(other -> "--%s is not an option of %s%s".formatted(name, command.describe(),
+                        command.name().isPresent() ? ": leave it out" : ""));
+    }
+
+    private static boolean isSpringSetting(String name) {
+        return OptionCatalogue.SPRING_PREFIXES.stream().anyMatch(prefix -> name.startsWith(prefix) || name.equals(prefix));
+    }
+
+    private static boolean sameRoot(String known, String typed) {
+        int dot = typed.indexOf('.');
+        return dot < 0 || known.startsWith(typed.substring(0, dot + 1));
+    }
+
+    private static String unknown(String name, List<String> known) {
+        return "unknown option --" + name + NearestName.of(name, known).map(nearest -> "; did you mean --" + nearest + "?")
+                .orElse(" (--help lists the options)");
+    }
+
+    /** For messages: the problems, one per line. */
+    static String describe(List<String> problems) {
+        return problems.stream().collect(Collectors.joining(System.lineSeparator() + "storystudio: "));
+    }
+}

@@ -1,0 +1,165 @@
+package com.storystudio.batch.cli;
+
+import static com.storystudio.batch.cli.OptionSpec.choice;
+import static com.storystudio.batch.cli.OptionSpec.flag;
+import static com.storystudio.batch.cli.OptionSpec.value;
+import static com.storystudio.batch.cli.ValueKind.COUNT;
+import static com.storystudio.batch.cli.ValueKind.DURATION;
+import static com.storystudio.batch.cli.ValueKind.NON_NEGATIVE;
+import static com.storystudio.batch.cli.ValueKind.PATH;
+import static com.storystudio.batch.cli.ValueKind.POSITIVE_DURATION;
+import static com.storystudio.batch.cli.ValueKind.POSITIVE_NUMBER;
+import static com.storystudio.batch.cli.ValueKind.SHARE;
+import static com.storystudio.batch.cli.ValueKind.TEXT;
+import static com.storystudio.batch.cli.ValueKind.URL;
+import static com.storystudio.batch.cli.ValueKind.WHOLE_NUMBER;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every option the application has: each command's own, then the settings every command shares
+ * (bound by Spring Boot to the {@code @ConfigurationProperties} records, which a test keeps in step
+ * with this list). The one source of {@code --help} and of the check that runs before anything starts.
+ */
+final class OptionCatalogue {
+
+    static final OptionSpec HELP = flag("help", "this text (also -h)");
+
+    static final CommandSpec RUN = new CommandSpec(Optional.empty(), "--input=FILE [options]", List.of(
+            value("input", PATH, "FILE", "the scenes CSV (required)"),
+            value("output-dir", PATH, "DIR", "results CSV, and videos returned inline (default: output)"),
+            flag("simulate", "use the built-in RunPod emulator instead of the cloud"),
+            value("max-in-flight", COUNT, "N", """
+                    scenes on RunPod at once (default: two per worker of the
+                    endpoint's workersMax, or 4 if it cannot be read)"""),
+            choice("submission-order", List.of("longest-first", "input"), """
+                    longest-first (default: most audio x steps x pixels first,
+                    so the workers finish together) or input"""),
+            flag("regenerate", """
+                    pay for new videos even where an earlier run of the same
+                    scene content has one (otherwise that video is reused)"""),
+            flag("cancel-on-stop", """
+                    on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod
+                    (default: leave them to finish; the re-run picks them up)""")),
+            List.of("input"));
+
+    static final CommandSpec RESTORE_WORKER = new CommandSpec(Optional.of("restore-worker"), "--restore-worker [--runpod.* options]",
+            List.of(flag("restore-worker", """
+                    put the endpoint's scaling back to what it was before a
+                    run changed it, now, whatever runs are alive; then exit""")),
+            List.of());
+
+    /** In the order {@code --help} shows them. */
+    static final List<CommandSpec> COMMANDS = List.of(RUN, RESTORE_WORKER);
+
+    static final List<OptionSpec> RUNPOD = runpod();
+
+    static final List<OptionSpec> STORYSTUDIO = storystudio();
+
+    static final List<OptionSpec> SIMULATOR = simulator();
+
+    /**
+     * Spring Boot's own settings, given as {@code --spring.datasource.url=...}: checked against the
+     * names Spring Boot describes (see {@link SpringSettingNames}), not listed here.
+     */
+    static final List<String> SPRING_PREFIXES = List.of("spring.", "logging.", "management.", "server.", "debug", "trace");
+
+    /** Shown in {@code --help} besides the settings above. */
+    static final OptionSpec DATASOURCE = value("spring.datasource.url", TEXT, "URL", "job database (default: H2 file under data/)");
+
+    private OptionCatalogue() {
+    }
+
+    private static List<OptionSpec> runpod() {
+        return List.of(
+                value("runpod.base-url", URL, "URL", "RunPod API (env RUNPOD_BASE_URL; default https://api.runpod.ai)"),
+                value("runpod.endpoint-id", TEXT, "ID", "the serverless endpoint (env RUNPOD_ENDPOINT_ID)"),
+                value("runpod.api-key", TEXT, "KEY", "the API key (env RUNPOD_API_KEY; prefer the environment)"),
+                choice("runpod.worker-control", List.of("graphql", "rest", "none"), "how the worker is scaled (default graphql)"),
+                value("runpod.management-url", URL, "URL", "for worker-control=rest (default https://api.runpod.io)"),
+                value("runpod.poll-interval", POSITIVE_DURATION, "DURATION", "the longest a job's end goes unnoticed (default 10s)"),
+                value("runpod.max-poll-interval", POSITIVE_DURATION, "DURATION", "the longest wait between status checks of one job (120s)"),
+                value("runpod.idle-timeout", DURATION, "DURATION", "idle timeout set while the worker is enabled (default 300s)"),
+                value("runpod.max-attempts", COUNT, "N", "remote jobs per scene before it is FAILED (default 3)"),
+                value("runpod.execution-timeout", POSITIVE_DURATION, "DURATION", "sent as policy.executionTimeout (default 60m)"),
+                value("runpod.ttl", POSITIVE_DURATION, "DURATION", "sent as policy.ttl (default 24h)"),
+                value("runpod.rate-limit.window", POSITIVE_DURATION, "DURATION", "RunPod's request-limit window (default 10s)"),
+                value("runpod.rate-limit.run", COUNT, "N", "/run requests per window (default 1000)"),
+                value("runpod.rate-limit.status", COUNT, "N", "/status requests per window (default 2000)"),
+                value("runpod.rate-limit.cancel", COUNT, "N", "/cancel requests per window (default 100)"),
+                value("runpod.http.connect-timeout", POSITIVE_DURATION, "DURATION", "to open a connection (default 10s)"),
+                value("runpod.http.request-timeout", POSITIVE_DURATION, "DURATION", "for one answer (default 120s)"),
+                value("runpod.http.max-retries", NON_NEGATIVE, "N", "retries of a call on 5xx, 429 and I/O errors (default 6)"),
+                value("runpod.http.retry-delay", DURATION, "DURATION", "first wait before a retry (default 1s), then growing"),
+                value("runpod.http.retry-multiplier", POSITIVE_NUMBER, "X", "growth of the wait per retry (default 2.0)"),
+                value("runpod.http.retry-max-delay", DURATION, "DURATION", "longest wait before a retry (default 60s)"),
+                value("runpod.http.retry-jitter", DURATION, "DURATION", "random spread of the waits (default 500ms)"));
+    }
+
+    private static List<OptionSpec> storystudio() {
+        return List.of(
+                value("storystudio.tail-idle-timeout", DURATION, "DURATION", """
+                        idle timeout once every scene is submitted (default 5s;
+                        0s keeps --runpod.idle-timeout)"""),
+                value("storystudio.scene-deadline", POSITIVE_DURATION, "DURATION", """
+                        a job still queued or running this long is cancelled and
+                        retried (default 90m)"""),
+                value("storystudio.stop-after-failures", NON_NEGATIVE, "N", """
+                        stop submitting when the run's first N attempts all failed
+                        (default 5; 0: never)"""),
+                value("storystudio.max-failed-share", SHARE, "X", """
+                        ... or when more than this share of its finished scenes
+                        failed (default 0.5)"""),
+                value("storystudio.resubmit-delay", DURATION, "DURATION", "wait before resubmitting after a transient failure (30s)"),
+                value("storystudio.max-in-flight", NON_NEGATIVE, "N", "as --max-in-flight; 0 derives it from the endpoint"),
+                choice("storystudio.submission-order", List.of("longest-first", "input"), "as --submission-order"),
+                value("storystudio.restore-attempts", COUNT, "N", "tries to put the worker back (default 3)"),
+                value("storystudio.restore-retry-delay", DURATION, "DURATION", "wait after a failed restore, doubling (default 5s)"),
+                value("storystudio.heartbeat-interval", POSITIVE_DURATION, "DURATION", "how often a run says it is alive (default 10s)"),
+                value("storystudio.heartbeat-timeout", POSITIVE_DURATION, "DURATION", """
+                        a run on another host silent this long is taken for dead
+                        (default 60s)"""),
+                value("storystudio.results-csv-interval", DURATION, "DURATION", "shortest time between rewrites of the results CSV (2s)"));
+    }
+
+    private static List<OptionSpec> simulator() {
+        return List.of(
+                value("simulator.time-scale", POSITIVE_NUMBER, "X", "simulated seconds per real second (default 600)"),
+                value("simulator.workers-max", COUNT, "N", "the emulated endpoint's workersMax (default 3)"),
+                value("simulator.workers-min", NON_NEGATIVE, "N", "its workersMin at start (default 0)"),
+                value("simulator.idle-timeout-seconds", NON_NEGATIVE, "N", "its idle timeout at start (default 5)"),
+                value("simulator.worker-startup", DURATION, "DURATION", "a worker's cold start (default 60s)"),
+                value("simulator.model-load", DURATION, "DURATION", "loading the model on a new worker (default 10m)"),
+                value("simulator.mean-service-time", POSITIVE_DURATION, "DURATION", "a job's mean time per 5-second clip (150s)"),
+                value("simulator.service-time-cv", SHARE, "X", "spread of the jobs' times (default 0.3)"),
+                value("simulator.result-retention", POSITIVE_DURATION, "DURATION", "how long a result is kept (default 30m)"),
+                value("simulator.gpu-dollars-per-hour", POSITIVE_NUMBER, "X", "price of a worker hour (default 1.89)"),
+                value("simulator.seed", WHOLE_NUMBER, "N", "random seed (default 42)"),
+                value("simulator.faults.http500-rate", SHARE, "X", "share of requests answered HTTP 500 (default 0)"),
+                value("simulator.faults.http429-rate", SHARE, "X", "... answered 429 (default 0)"),
+                value("simulator.faults.drop-connection-rate", SHARE, "X", "... whose connection is dropped (default 0)"),
+                value("simulator.faults.lost-run-response-rate", SHARE, "X", "/run requests served but not answered (default 0)"),
+                value("simulator.faults.transient-job-failure-rate", SHARE, "X", "jobs failing with a transient error (default 0)"),
+                value("simulator.faults.job-timeout-rate", SHARE, "X", "jobs timing out (default 0)"),
+                value("simulator.rate-limit.window", POSITIVE_DURATION, "DURATION", "its request-limit window (default 10s)"),
+                value("simulator.rate-limit.run", COUNT, "N", "/run requests per window (default 1000)"),
+                value("simulator.rate-limit.status", COUNT, "N", "/status requests per window (default 2000)"),
+                value("simulator.rate-limit.cancel", COUNT, "N", "/cancel requests per window (default 100)"));
+    }
+
+    /** The settings every command shares. */
+    static Stream<OptionSpec> settings() {
+        return Stream.of(RUNPOD, STORYSTUDIO, SIMULATOR).flatMap(List::stream);
+    }
+
+    /** Every option by name, commands' and settings. */
+    static Stream<OptionSpec> all() {
+        return Stream.concat(Stream.concat(Stream.of(HELP), COMMANDS.stream().flatMap(command -> command.options().stream())), settings());
+    }
+
+    static Optional<OptionSpec> find(String name) {
+        return all().filter(spec -> spec.name().equals(name)).findFirst();
+    }
+}
