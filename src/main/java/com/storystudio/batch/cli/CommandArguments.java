@@ -2,13 +2,13 @@ package com.storystudio.batch.cli;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 
 /**
- * The command line as written. Options the commands read are {@code --name} or {@code --name=value};
- * everything else is a Spring property ({@code --runpod.poll-interval=200ms}), bound by Spring Boot.
+ * The command line as a command reads it, once it has been checked ({@link ArgumentCheck}). Options the
+ * commands read are {@code --name} or {@code --name=value}; settings ({@code --runpod.poll-interval=200ms})
+ * are bound by Spring Boot.
  */
 public record CommandArguments(ApplicationArguments arguments) {
 
@@ -16,27 +16,9 @@ public record CommandArguments(ApplicationArguments arguments) {
         return arguments.containsOption(option);
     }
 
-    public boolean help() {
-        return has("help");
-    }
-
-    public Set<String> optionNames() {
-        return arguments.getOptionNames();
-    }
-
-    public List<String> nonOptionArgs() {
-        return arguments.getNonOptionArgs();
-    }
-
     /** The option's one value; empty when it is not given, or given other than as exactly one {@code --name=VALUE}. */
     public Optional<String> value(String option) {
         List<String> values = arguments.getOptionValues(option);
         return values == null || values.size() != 1 || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
-    }
-
-    /** The problem with a value option given without exactly one value, if it is. */
-    public Optional<String> valueProblem(String option) {
-        return has(option) && value(option).isEmpty()
-                ? Optional.of("--%s needs exactly one value, as --%s=VALUE".formatted(option, option)) : Optional.empty();
     }
 }
