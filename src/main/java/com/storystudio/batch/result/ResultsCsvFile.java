@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * The results CSV, {@code <output-dir>/<input name>-results.csv}.
+ * The results CSV, {@code <output-dir>/<input name>-results.csv}: a line per scene, in input order.
  * Always rewritten whole and moved into place atomically, so a reader never sees half a file. Text
  * that a spreadsheet would take for a formula is written as text ({@link #neutralised}).
  */
@@ -48,7 +48,7 @@ public class ResultsCsvFile {
         return file;
     }
 
-    public void rewrite(List<SceneResult> resultsInInputOrder) {
+    public void rewrite(List<? extends ResultsCsvRow> rowsInInputOrder) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -57,8 +57,8 @@ public class ResultsCsvFile {
             try {
                 try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                     printRecord(out, HEADER.toArray());
-                    for (SceneResult result : resultsInInputOrder) {
-                        printRecord(out, cells(result));
+                    for (ResultsCsvRow row : rowsInInputOrder) {
+                        printRecord(out, cells(row));
                     }
                 }
                 move(temp);
@@ -84,9 +84,14 @@ public class ResultsCsvFile {
         return value instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
     }
 
-    private static Object[] cells(SceneResult r) {
-        return new Object[] {r.sceneId(), r.status(), r.videoUrl(), r.jobId(), r.generationTime(), r.videoSizeMb(),
-                r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.reusedFrom(), r.possibleDuplicates()};
+    private static Object[] cells(ResultsCsvRow row) {
+        if (row instanceof SceneResult r) {
+            return new Object[] {r.sceneId(), r.status(), r.videoUrl(), r.jobId(), r.generationTime(), r.videoSizeMb(),
+                    r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.reusedFrom(), r.possibleDuplicates()};
+        }
+        UnfinishedScene u = (UnfinishedScene) row;
+        // Blank rather than 0 where the input alone does not tell (attempts of earlier runs, for one).
+        return new Object[] {u.sceneId(), u.status(), null, null, null, null, u.resolution(), u.sampleSteps(), null, null, null, null};
     }
 
     /** Numbers go out as numbers; only text can be taken for a formula. */
