@@ -21,6 +21,7 @@ import com.storystudio.batch.generation.GeneratedSceneReader;
 import com.storystudio.batch.generation.InlineVideoStore;
 import com.storystudio.batch.generation.RunOptions;
 import com.storystudio.batch.generation.SceneGenerator;
+import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.ResultsProperties;
 import com.storystudio.batch.result.SceneResultRepository;
@@ -54,12 +55,14 @@ public class StoryStudioJobConfiguration {
 
     @Bean
     Job storyStudioJob(JobRepository jobRepository, Step checkScenes, Step enableWorker, Step generateScenes, Step disableWorker,
-                       RunOutcomeDecider runOutcome, WorkerRestoreListener workerRestore) {
+                       RunOutcomeDecider runOutcome, WorkerRestoreListener workerRestore, ResultsCsvListener resultsCsv) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 // afterJob runs in reverse order: the worker is restored before the outcome is recorded.
                 .listener(runOutcome)
                 .listener(new ReopenAbandonedStepsListener(jobRepository, List.of(ENABLE_STEP, GENERATE_STEP)))
                 .listener(workerRestore)
+                // Last, so that its afterJob runs first: the results are on disk before the worker's restore waits.
+                .listener(resultsCsv)
                 .start(checkScenes).on("COMPLETED").to(enableWorker)
                 .from(checkScenes).on("*").to(runOutcome)
                 .from(enableWorker).on("COMPLETED").to(generateScenes)
@@ -119,6 +122,16 @@ public class StoryStudioJobConfiguration {
         return new WorkerRestoreListener(scaling, tail);
     }
 
+    @Bean
+    RunResultsCsv runResultsCsv(SceneRules rules, SceneResultRepository results, SubmissionLedger ledger) {
+        return new RunResultsCsv(run -> sceneSourceOf(run, rules), results, ledger);
+    }
+
+    @Bean
+    ResultsCsvListener resultsCsvListener(RunResultsCsv resultsCsv) {
+        return new ResultsCsvListener(resultsCsv);
+    }
+
     // The steps' parts.
 
     /**
@@ -139,6 +152,11 @@ public class StoryStudioJobConfiguration {
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
     SceneSource sceneSource(RunParameters run, SceneRules rules) {
+        return sceneSourceOf(run, rules);
+    }
+
+    /** The one place that knows the scenes come from a CSV file. */
+    private static SceneSource sceneSourceOf(RunParameters run, SceneRules rules) {
         return new CsvSceneSource(run.input(), rules);
     }
 
@@ -168,7 +186,8 @@ public class StoryStudioJobConfiguration {
 
     @Bean
     @StepScope
-    SceneResultWriter sceneResultWriter(RunParameters run, SceneResultRepository results, ResultsProperties settings, Clock clock) {
-        return new SceneResultWriter(results, run.resultsCsv(), settings.resultsCsvInterval(), clock);
+    SceneResultWriter sceneResultWriter(RunParameters run, SceneResultRepository results, RunResultsCsv resultsCsv,
+                                        ResultsProperties settings, Clock clock) {
+        return new SceneResultWriter(results, jobInstanceId -> resultsCsv.publish(run, jobInstanceId), settings.resultsCsvInterval(), clock);
     }
 }

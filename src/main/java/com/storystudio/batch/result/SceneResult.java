@@ -1,7 +1,7 @@
 package com.storystudio.batch.result;
 
 /**
- * One scene's outcome: a row of the results table and of the results CSV.
+ * One scene's final outcome: a row of the results table and of the results CSV.
  *
  * @param position    the scene's data row number in the input, for input-order output
  * @param attempts    remote jobs the scene was given, over all runs of this input
@@ -13,7 +13,14 @@ package com.storystudio.batch.result;
  */
 public record SceneResult(int position, String sceneId, SceneStatus status, String videoUrl, String jobId,
                           Double generationTime, Double videoSizeMb, String resolution, int sampleSteps,
-                          int attempts, String error, String fingerprint, String reusedFrom, int possibleDuplicates) {
+                          int attempts, String error, String fingerprint, String reusedFrom, int possibleDuplicates)
+        implements ResultsCsvRow {
+
+    public SceneResult {
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException("a scene's result is COMPLETED or FAILED, not " + status);
+        }
+    }
 
     public boolean hasVideo() {
         return status == SceneStatus.COMPLETED;

@@ -12,19 +12,20 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Records finished scenes in the results table (with the chunk) and keeps the results CSV current.
- * The CSV is rewritten whole, so on large runs it is refreshed at most every {@code csvInterval}
- * and always when the step ends, however it ends.
+ * The CSV is rewritten whole, so on large runs it is refreshed at most every {@code csvInterval};
+ * always when the step starts (every scene listed, those not finished as such) and when it ends,
+ * however it ends.
  */
 public class SceneResultWriter implements ItemWriter<FinishedScenes>, StepExecutionListener {
 
     private final SceneResultRepository repository;
-    private final ResultsCsvFile csv;
+    private final ResultsCsvPublisher csv;
     private final Duration csvInterval;
     private final Clock clock;
     private long jobInstanceId;
     private Instant csvWrittenAt = Instant.MIN;
 
-    public SceneResultWriter(SceneResultRepository repository, ResultsCsvFile csv, Duration csvInterval, Clock clock) {
+    public SceneResultWriter(SceneResultRepository repository, ResultsCsvPublisher csv, Duration csvInterval, Clock clock) {
         this.repository = repository;
         this.csv = csv;
         this.csvInterval = csvInterval;
@@ -34,6 +35,7 @@ public class SceneResultWriter implements ItemWriter<FinishedScenes>, StepExecut
     @Override
     public void beforeStep(StepExecution stepExecution) {
         jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        publishCsv();
     }
 
     @Override
@@ -51,7 +53,7 @@ public class SceneResultWriter implements ItemWriter<FinishedScenes>, StepExecut
     }
 
     private void publishCsv() {
-        csv.rewrite(repository.findAll(jobInstanceId));
+        csv.publish(jobInstanceId);
         csvWrittenAt = clock.instant();
     }
 }

@@ -19,11 +19,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import com.storystudio.batch.job.RunParameters;
+import com.storystudio.batch.job.RunResultsCsv;
 import com.storystudio.batch.job.StopRequest;
 import com.storystudio.batch.job.StoryStudioJobConfiguration;
 import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
-import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
 
@@ -43,18 +43,18 @@ public class RunLauncher {
     private final Job job;
     private final RunOwnership ownership;
     private final RunHistory history;
-    private final SceneResultRepository results;
+    private final RunResultsCsv resultsCsv;
     private final StopRequest stop;
     private final EndpointPreflight preflight;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
-                       SceneResultRepository results, StopRequest stop, EndpointPreflight preflight) {
+                       RunResultsCsv resultsCsv, StopRequest stop, EndpointPreflight preflight) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.ownership = ownership;
         this.history = history;
-        this.results = results;
+        this.resultsCsv = resultsCsv;
         this.stop = stop;
         this.preflight = preflight;
     }
@@ -134,7 +134,7 @@ public class RunLauncher {
     }
 
     private RunEnd alreadyDone(RunParameters run, JobInstance instance, JobExecution last, boolean regenerationUnfinished) {
-        run.resultsCsv().rewrite(results.findAll(instance.getInstanceId()));
+        resultsCsv.publish(run, instance.getInstanceId());
         return new RunEnd.AlreadyDone(instance, last, regenerationUnfinished);
     }
 }

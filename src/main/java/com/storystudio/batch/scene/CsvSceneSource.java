@@ -78,6 +78,24 @@ public final class CsvSceneSource implements SceneSource {
     }
 
     @Override
+    public List<SceneOutline> outlines() throws IOException {
+        List<SceneOutline> outlines = new ArrayList<>();
+        try (CsvRows rows = CsvRows.open(csvFile)) {
+            CsvRow first = rows.next();
+            if (first == null) {
+                return outlines;
+            }
+            SceneOutliner outliner = new SceneOutliner(CsvHeader.read(csvFile, first));
+            for (CsvRow row = rows.next(); row != null; row = rows.next()) {
+                outlines.add(outliner.outline(row));
+            }
+        } catch (CsvSyntaxError e) {
+            throw new SceneValidationException(List.of(e.toProblem(csvFile)));
+        }
+        return outlines;
+    }
+
+    @Override
     public String toString() {
         return "CsvSceneSource[" + csvFile + "]";
     }

@@ -21,8 +21,8 @@ final class SceneRowValidator {
     private static final Pattern SCENE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int MIN_STEPS = 15;
     private static final int MAX_STEPS = 50;
-    private static final int DEFAULT_STEPS = 20;
-    private static final Resolution DEFAULT_RESOLUTION = Resolution.P480;
+    static final int DEFAULT_STEPS = 20;
+    static final Resolution DEFAULT_RESOLUTION = Resolution.P480;
 
     // Row-level problems (column 0) read best after the field problems.
     private static final Comparator<SceneProblem> FILE_ORDER =

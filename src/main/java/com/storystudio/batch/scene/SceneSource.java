@@ -1,6 +1,7 @@
 package com.storystudio.batch.scene;
 
 import java.io.IOException;
+import java.util.List;
 
 /** A source of scenes (the CSV today; an inbox folder later), so the job does not depend on the CSV reader. */
 public interface SceneSource {
@@ -19,4 +20,12 @@ public interface SceneSource {
      * Throws SceneValidationException at the first invalid row (callers check() first).
      */
     SceneCursor open() throws IOException;
+
+    /**
+     * The outline of every scene, in input order, read without looking at any media: cheap enough to
+     * call whenever the results are published. Meant for a source {@link #check()} found valid.
+     *
+     * @throws SceneValidationException when the source cannot be parsed (it changed since the check)
+     */
+    List<SceneOutline> outlines() throws IOException;
 }

@@ -1,0 +1,18 @@
+package com.storystudio.batch.scene;
+
+import java.util.Objects;
+
+/**
+ * What the results need of a scene, read without its media: where it stands in the input and what
+ * it asks for.
+ *
+ * @param position 1-based number of the data row, as in {@link Scene#position()}
+ * @param sceneId  the row's scene_id, or {@code position} as text when the column was blank
+ */
+public record SceneOutline(int position, String sceneId, Resolution resolution, int sampleSteps) {
+
+    public SceneOutline {
+        Objects.requireNonNull(sceneId, "sceneId");
+        Objects.requireNonNull(resolution, "resolution");
+    }
+}
