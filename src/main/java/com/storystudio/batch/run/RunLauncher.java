@@ -24,6 +24,7 @@ import com.storystudio.batch.job.StoryStudioJobConfiguration;
 import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.worker.WorkerScaling;
 
 /**
  * The life of one launch for an input: claim the input, recover an execution whose process died,
@@ -43,9 +44,10 @@ public class RunLauncher {
     private final RunHistory history;
     private final SceneResultRepository results;
     private final StopRequest stop;
+    private final WorkerScaling scaling;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
-                       SceneResultRepository results, StopRequest stop) {
+                       SceneResultRepository results, StopRequest stop, WorkerScaling scaling) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -53,6 +55,7 @@ public class RunLauncher {
         this.history = history;
         this.results = results;
         this.stop = stop;
+        this.scaling = scaling;
     }
 
     public RunEnd launch(RunParameters run) throws Exception {
@@ -92,7 +95,7 @@ public class RunLauncher {
         if (stop.isRequested()) {
             return new RunEnd.NotStarted(RunEnd.Reason.STOPPED, "stopped before the run started; nothing was submitted");
         }
-        try (StopSignals signals = StopSignals.install(stop)) {
+        try (StopSignals signals = StopSignals.install(stop, scaling::mayLeaveChange)) {
             return new RunEnd.Ran(jobOperator.start(job, run.toJobParameters()));
         }
         catch (JobExecutionAlreadyRunningException e) {
