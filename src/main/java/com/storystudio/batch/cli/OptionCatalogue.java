@@ -48,7 +48,8 @@ final class OptionCatalogue {
     static final CommandSpec RESTORE_WORKER = new CommandSpec(Optional.of("restore-worker"), "--restore-worker [--runpod.* options]",
             List.of(flag("restore-worker", """
                     put the endpoint's scaling back to what it was before a
-                    run changed it, now, whatever runs are alive; then exit""")),
+                    run changed it, now, whatever runs are alive; then exit
+                    (gives up within --storystudio.stop-timeout)""")),
             List.of());
 
     /** In the order {@code --help} shows them. */
@@ -112,7 +113,10 @@ final class OptionCatalogue {
                 value("storystudio.max-failed-share", SHARE, "X", """
                         ... or when more than this share of its finished scenes
                         failed (default 0.5)"""),
-                value("storystudio.resubmit-delay", DURATION, "DURATION", "wait before resubmitting after a transient failure (30s)"),
+                value("storystudio.stop-timeout", POSITIVE_DURATION, "DURATION", """
+                    from SIGTERM or Ctrl-C, the process ends within this
+                    (default 60s; keep it below the scheduler's own)"""),
+            value("storystudio.resubmit-delay", DURATION, "DURATION", "wait before resubmitting after a transient failure (30s)"),
                 value("storystudio.max-in-flight", NON_NEGATIVE, "N", "as --max-in-flight; 0 derives it from the endpoint"),
                 choice("storystudio.submission-order", List.of("longest-first", "input"), "as --submission-order"),
                 value("storystudio.restore-attempts", COUNT, "N", "tries to put the worker back (default 3)"),

@@ -1,13 +1,16 @@
 package com.storystudio.batch.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.storystudio.batch.job.StopProperties;
 import com.storystudio.batch.ownership.RunOwner;
 import com.storystudio.batch.ownership.RunOwnership;
+import com.storystudio.batch.runpod.RetryCurfew;
 import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.worker.WorkerRestoreException;
 import com.storystudio.batch.worker.WorkerScaling;
@@ -20,13 +23,20 @@ public class RestoreWorkerCommand implements Command {
     private final WorkerScaling scaling;
     private final RunOwnership ownership;
     private final RunPodConnection connection;
+    private final RetryCurfew curfew;
+    private final StopProperties stop;
+    private final Clock clock;
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
-    public RestoreWorkerCommand(WorkerScaling scaling, RunOwnership ownership, RunPodConnection connection) {
+    public RestoreWorkerCommand(WorkerScaling scaling, RunOwnership ownership, RunPodConnection connection, RetryCurfew curfew,
+                                StopProperties stop, Clock clock) {
         this.scaling = scaling;
         this.ownership = ownership;
         this.connection = connection;
+        this.curfew = curfew;
+        this.stop = stop;
+        this.clock = clock;
     }
 
     @Override
@@ -40,6 +50,8 @@ public class RestoreWorkerCommand implements Command {
         if (!missing.isEmpty()) {
             throw new UsageException("missing " + String.join(" and ", missing));
         }
+        // An operator (or a stop script) waits for this: against an unreachable RunPod it gives up within the stop timeout.
+        curfew.at(stop.curfewFrom(clock.instant()));
         ownership.register();
         List<RunOwner> live = scaling.sharingRuns();
         if (!live.isEmpty()) {

@@ -26,6 +26,7 @@ import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
+import com.storystudio.batch.worker.WorkerScaling;
 
 /**
  * The life of one launch for an input: claim the input, recover an execution whose process died,
@@ -46,9 +47,10 @@ public class RunLauncher {
     private final RunResultsCsv resultsCsv;
     private final StopRequest stop;
     private final EndpointPreflight preflight;
+    private final WorkerScaling scaling;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
-                       RunResultsCsv resultsCsv, StopRequest stop, EndpointPreflight preflight) {
+                       RunResultsCsv resultsCsv, StopRequest stop, EndpointPreflight preflight, WorkerScaling scaling) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -57,6 +59,7 @@ public class RunLauncher {
         this.resultsCsv = resultsCsv;
         this.stop = stop;
         this.preflight = preflight;
+        this.scaling = scaling;
     }
 
     public RunEnd launch(RunParameters run) throws Exception {
@@ -106,7 +109,7 @@ public class RunLauncher {
             return new RunEnd.NotStarted(RunEnd.Reason.UNREACHABLE, ("RunPod did not answer (%s); nothing was changed or "
                     + "submitted. Run the same command again once it answers").formatted(e.getMessage()));
         }
-        try (StopSignals signals = StopSignals.install(stop)) {
+        try (StopSignals signals = StopSignals.install(stop, scaling::mayLeaveChange)) {
             return new RunEnd.Ran(jobOperator.start(job, run.toJobParameters()));
         }
         catch (JobExecutionAlreadyRunningException e) {

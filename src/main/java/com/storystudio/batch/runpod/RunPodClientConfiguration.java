@@ -1,5 +1,7 @@
 package com.storystudio.batch.runpod;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +16,11 @@ public class RunPodClientConfiguration {
     @Bean
     RunPodConnection runPodConnection(RunPodProperties properties) {
         return properties.connection();
+    }
+
+    @Bean
+    RetryCurfew retryCurfew(Clock clock) {
+        return new RetryCurfew(clock);
     }
 
     @Bean

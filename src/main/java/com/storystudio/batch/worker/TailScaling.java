@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import com.storystudio.batch.ownership.RunOwner;
 import com.storystudio.batch.runpod.EndpointHealth;
+import com.storystudio.batch.runpod.RetryCurfew;
 import com.storystudio.batch.runpod.RunPodException;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.WorkerControl;
@@ -41,11 +42,12 @@ public class TailScaling {
     private final Duration tailIdleTimeout;
     private final Duration checkEvery;
     private final Clock clock;
+    private final RetryCurfew curfew;
     /** One process runs one job: whether this run shortened the idle timeout. */
     private final AtomicBoolean shortened = new AtomicBoolean();
 
     public TailScaling(WorkerControl control, WorkerBaselineStore baselines, WorkerLeases leases, RunPodJobs jobs, String endpointId,
-                       Duration tailIdleTimeout, Duration checkEvery, Clock clock) {
+                       Duration tailIdleTimeout, Duration checkEvery, Clock clock, RetryCurfew curfew) {
         this.control = control;
         this.baselines = baselines;
         this.leases = leases;
@@ -54,6 +56,7 @@ public class TailScaling {
         this.tailIdleTimeout = tailIdleTimeout;
         this.checkEvery = checkEvery;
         this.clock = clock;
+        this.curfew = curfew;
     }
 
     /** Every scene of the run has been submitted. */
@@ -80,16 +83,19 @@ public class TailScaling {
     }
 
     /**
-     * Before the user's idle timeout is put back: waits (at most twice the tail's idle timeout) until
-     * the endpoint has no worker left, if this run shortened it and no other run uses the endpoint.
+     * Before the user's idle timeout is put back: waits (at most twice the tail's idle timeout, and never
+     * past the {@link RetryCurfew} of a stop) until the endpoint has no worker left, if this run
+     * shortened it and no other run uses the endpoint.
      */
     public void settle() {
         if (!shortened.getAndSet(false) || !leases.otherHolders(endpointId).isEmpty()) {
             return;
         }
         Instant giveUpAt = clock.instant().plus(tailIdleTimeout.multipliedBy(2));
+        // Waiting is a nicety; the restore after it is not: it gets the time a stop leaves.
+        giveUpAt = curfew.deadline().filter(giveUpAt::isAfter).orElse(giveUpAt);
         try {
-            while (workersLeft() && clock.instant().isBefore(giveUpAt)) {
+            while (clock.instant().isBefore(giveUpAt) && workersLeft()) {
                 Thread.sleep(Math.max(1, checkEvery.toMillis()));
             }
         }

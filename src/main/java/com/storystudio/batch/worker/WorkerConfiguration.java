@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.storystudio.batch.generation.GenerationProperties;
+import com.storystudio.batch.runpod.RetryCurfew;
 import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.WorkerControl;
@@ -15,16 +16,17 @@ public class WorkerConfiguration {
 
     @Bean
     WorkerScaling workerScaling(WorkerControl control, WorkerBaselineStore baselines, WorkerLeases leases,
-                                RunPodConnection connection, WorkerProperties settings) {
+                                RunPodConnection connection, WorkerProperties settings, RetryCurfew curfew) {
         return new WorkerScaling(control, baselines, leases, connection.endpointId(), settings.runpod().idleTimeout(),
-                settings.storystudio().restoreAttempts(), settings.storystudio().restoreRetryDelay());
+                settings.storystudio().restoreAttempts(), settings.storystudio().restoreRetryDelay(), curfew);
     }
 
     /** Waits for the tail's workers to leave at the cadence the generate step polls RunPod at. */
     @Bean
     TailScaling tailScaling(WorkerControl control, WorkerBaselineStore baselines, WorkerLeases leases, RunPodJobs jobs,
-                            RunPodConnection connection, WorkerProperties settings, GenerationProperties generation, Clock clock) {
+                            RunPodConnection connection, WorkerProperties settings, GenerationProperties generation, Clock clock,
+                            RetryCurfew curfew) {
         return new TailScaling(control, baselines, leases, jobs, connection.endpointId(), settings.storystudio().tailIdleTimeout(),
-                generation.runpod().pollInterval(), clock);
+                generation.runpod().pollInterval(), clock, curfew);
     }
 }

@@ -26,6 +26,7 @@ import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.runpod.ApiKey;
 import com.storystudio.batch.runpod.GraphQlWorkerControl;
 import com.storystudio.batch.runpod.RunPodConnection;
+import com.storystudio.batch.runpod.RetryCurfew;
 import com.storystudio.batch.runpod.RunPodHttp;
 import com.storystudio.batch.runpod.WorkerControl;
 import com.storystudio.batch.runpod.WorkerSettings;
@@ -151,7 +152,7 @@ class WorkerScalingTests {
         RunPodConnection wrongEndpoint = new RunPodConnection(simulator.baseUrl(), simulator.baseUrl(), "no-such-endpoint",
                 new ApiKey(simulator.apiKey()));
         WorkerScaling refused = new WorkerScaling(new GraphQlWorkerControl(wrongEndpoint, http), baselines, leases,
-                "no-such-endpoint", Duration.ofSeconds(300), 2, Duration.ofMillis(10));
+                "no-such-endpoint", Duration.ofSeconds(300), 2, Duration.ofMillis(10), new RetryCurfew(Clock.systemUTC()));
 
         refused.enable();
 
@@ -246,7 +247,7 @@ class WorkerScalingTests {
         RunOwnership ownership = new RunOwnership(ownerTable, Duration.ofSeconds(10), Duration.ofSeconds(60));
         owners.add(ownership);
         return new WorkerScaling(control, baselines, new WorkerLeases(jdbc, transactionManager, ownership, Clock.systemUTC()),
-                simulator.endpointId(), Duration.ofSeconds(300), 2, Duration.ofMillis(10));
+                simulator.endpointId(), Duration.ofSeconds(300), 2, Duration.ofMillis(10), new RetryCurfew(Clock.systemUTC()));
     }
 
     @AfterEach
