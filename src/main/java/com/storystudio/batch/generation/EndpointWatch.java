@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.storystudio.batch.runpod.EndpointHealth;
+import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodException;
 import com.storystudio.batch.runpod.RunPodJobs;
 
@@ -64,6 +65,9 @@ final class EndpointWatch {
         EndpointHealth health;
         try {
             health = jobs.health();
+        }
+        catch (RunPodConfigurationException e) {
+            throw e; // a refused key is the run's end, not a missing count
         }
         catch (RunPodException e) {
             log.debug("No /health reading ({}); polling each job instead", e.getMessage());

@@ -3,8 +3,6 @@ package com.storystudio.batch.generation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -64,7 +62,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
         catch (IOException e) {
             throw new ItemStreamException("cannot read " + source.describe(), e);
         }
-        Iterator<Scene> remaining = new WithoutVideo(cursor, results.completedSceneIds(jobInstanceId));
+        Iterator<Scene> remaining = new ScenesWithoutVideo(cursor, results.completedSceneIds(jobInstanceId));
         window = generator.open(jobInstanceId, remaining, videos, options,
                 () -> stopRequested.getAsBoolean() || stepExecution.isTerminateOnly(), tail);
     }
@@ -84,40 +82,6 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
                 throw new UncheckedIOException(e);
             }
             cursor = null;
-        }
-    }
-
-    /** Skips scenes that already have a video in this job instance's results. */
-    private static final class WithoutVideo implements Iterator<Scene> {
-
-        private final Iterator<Scene> scenes;
-        private final Set<String> done;
-        private Scene next;
-
-        WithoutVideo(Iterator<Scene> scenes, Set<String> done) {
-            this.scenes = scenes;
-            this.done = done;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && scenes.hasNext()) {
-                Scene candidate = scenes.next();
-                if (!done.contains(candidate.sceneId())) {
-                    next = candidate;
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public Scene next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Scene scene = next;
-            next = null;
-            return scene;
         }
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.storystudio.batch.ledger.SubmissionLedger;
+import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.runpod.RunPodConnection;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodProperties;
@@ -18,6 +19,11 @@ public class GenerationConfiguration {
     @Bean
     GenerationSettings generationSettings(GenerationProperties properties, RunPodProperties runPod, RunPodConnection connection) {
         return GenerationSettings.of(properties, runPod.jobPolicy(), connection.endpointId());
+    }
+
+    @Bean
+    WorkAhead workAhead(SubmissionLedger ledger, SceneResultRepository results, GenerationSettings settings) {
+        return new WorkAhead(ledger, results, settings.endpointId());
     }
 
     @Bean

@@ -17,6 +17,7 @@ import com.storystudio.batch.ledger.Submission;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.runpod.GenerationInput;
+import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodRejectedException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
 import com.storystudio.batch.scene.Scene;
@@ -79,6 +80,10 @@ public class GenerationWindow {
      */
     public SceneResult next() throws JobInterruptedException {
         while (finished.isEmpty()) {
+            if (inFlight.isEmpty() && !scenes.hasNext()) {
+                // Every scene has its result: a stop or the failure breaker would leave nothing undone, only fail the step.
+                return null;
+            }
             if (stop.requested().getAsBoolean()) {
                 stop();
             }
@@ -102,7 +107,7 @@ public class GenerationWindow {
                     advance(scene);
                 }
             }
-            if (finished.isEmpty()) {
+            if (finished.isEmpty() && !inFlight.isEmpty()) {
                 waitForNextDue();
             }
         }
@@ -134,7 +139,7 @@ public class GenerationWindow {
         while ((inFlight.size() < maxInFlight || scenes.nextHasLiveJob()) && scenes.hasNext()) {
             start(scenes.next());
         }
-        if (!inTail && !scenes.hasNext() && inFlight.stream().noneMatch(InFlightScene::awaitsSubmission)) {
+        if (!inTail && !scenes.hasNext() && inFlight.stream().noneMatch(InFlightScene::maySubmit)) {
             inTail = true;
             tail.everySceneSubmitted();
         }
@@ -190,7 +195,7 @@ public class GenerationWindow {
             next = lifecycle.accepted(scene, row, calls.submit(input));
         }
         catch (RunPodRejectedException e) {
-            next = lifecycle.refused(scene, row, e);
+            next = lifecycle.refused(scene, row, e, calls.runUrl());
         }
         catch (RunPodUnavailableException e) {
             lifecycle.unreachable(row, e);
@@ -206,10 +211,10 @@ public class GenerationWindow {
             next = lifecycle.statusSeen(scene, calls.status(scene.remoteJobId()), watch.counting());
         }
         catch (RunPodRejectedException e) {
-            if (!e.isNotFound()) {
+            if (e instanceof RunPodConfigurationException || !e.isNotFound()) {
                 throw e;
             }
-            next = lifecycle.vanished(scene);
+            next = lifecycle.gone(scene);
         }
         follow(scene, next);
         return !(next instanceof NextStep.PollAt);
@@ -226,6 +231,10 @@ public class GenerationWindow {
         }
         else if (next instanceof NextStep.SubmitAt submitAt) {
             scene.dueAt(submitAt.at());
+        }
+        else if (next instanceof NextStep.Requeue) {
+            inFlight.remove(scene);
+            scenes.putBack(scene.scene());
         }
         else if (next instanceof NextStep.Cancel cancel) {
             follow(scene, lifecycle.cancelled(scene, calls.cancel(scene.remoteJobId()), cancel.reason()));

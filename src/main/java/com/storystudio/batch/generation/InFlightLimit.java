@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodException;
 import com.storystudio.batch.runpod.WorkerControl;
 import com.storystudio.batch.runpod.WorkerSettings;
@@ -55,6 +56,9 @@ public class InFlightLimit {
         }
         try {
             return control.read().map(WorkerSettings::workersMax);
+        }
+        catch (RunPodConfigurationException e) {
+            throw e; // every later call would be refused as well
         }
         catch (RunPodException e) {
             log.warn("Could not read the endpoint's workersMax ({})", e.getMessage());

@@ -33,6 +33,8 @@ final class InFlightScene {
     private Duration pollWait;
     /** When the next poll or submission is due. */
     private Instant dueAt;
+    /** Its job was left in flight by an earlier run, and this run has had no answer about it yet. */
+    private boolean reattachedUnseen;
 
     InFlightScene(Scene scene, String fingerprint, int nextAttempt, Instant dueAt) {
         this.scene = scene;
@@ -59,6 +61,16 @@ final class InFlightScene {
 
     boolean hasRemoteJob() {
         return state.hasRemoteJob();
+    }
+
+    /** Whether its job comes from an earlier run and this run has not yet heard of it: RunPod may have forgotten it. */
+    boolean reattachedUnseen() {
+        return reattachedUnseen;
+    }
+
+    /** Waiting to be submitted, or may be submitted at once: its job from an earlier run may be gone. */
+    boolean maySubmit() {
+        return awaitsSubmission() || reattachedUnseen;
     }
 
     int nextAttempt() {
@@ -118,9 +130,16 @@ final class InFlightScene {
         attemptsThisRun++;
     }
 
-    /** Its job is on RunPod: just accepted, or re-attached from an earlier run. */
+    /** Its job from an earlier run may still be on RunPod, or may have been forgotten: the first answer tells. */
+    void reattached(long ledgerRow, String jobId, Instant accepted, Duration firstWait) {
+        attached(ledgerRow, jobId, null, accepted, firstWait);
+        reattachedUnseen = true;
+    }
+
+    /** Its job is on RunPod: just accepted (or re-attached, see {@link #reattached}). */
     void attached(long ledgerRow, String jobId, RemoteStatus status, Instant accepted, Duration firstWait) {
         state = SceneState.QUEUED;
+        reattachedUnseen = false;
         ledgerId = ledgerRow;
         remoteJobId = jobId;
         lastRemoteJobId = jobId;
@@ -132,6 +151,7 @@ final class InFlightScene {
 
     /** What a {@code /status} said about its job, which is still queued or running. */
     void seen(RemoteStatus status, Instant now, Duration nextWait) {
+        reattachedUnseen = false;
         if (status == RemoteStatus.IN_PROGRESS && runningSince == null) {
             runningSince = now;
             state = SceneState.RUNNING;
@@ -143,6 +163,7 @@ final class InFlightScene {
     /** Its job ended without a video: no job on RunPod until it is submitted again. */
     void detached() {
         state = SceneState.WAITING_TO_RETRY;
+        reattachedUnseen = false;
         ledgerId = null;
         remoteJobId = null;
     }

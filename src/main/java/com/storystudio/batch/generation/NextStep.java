@@ -19,6 +19,13 @@ sealed interface NextStep {
     record SubmitAt(Instant at) implements NextStep {
     }
 
+    /**
+     * Out of the window and back to the head of the queue, for a new start: its job from an earlier run is gone.
+     * It is submitted as soon as the window has room, with no back-off, and takes a slot like any other scene.
+     */
+    record Requeue() implements NextStep {
+    }
+
     /** Its job only costs money now: cancel it on RunPod, then tell {@link SceneLifecycle#cancelled}. */
     record Cancel(String reason) implements NextStep {
     }

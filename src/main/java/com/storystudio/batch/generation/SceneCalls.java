@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.storystudio.batch.runpod.GenerationInput;
 import com.storystudio.batch.runpod.JobPolicy;
 import com.storystudio.batch.runpod.JobStatus;
+import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.RunPodRejectedException;
 import com.storystudio.batch.runpod.SubmittedJob;
@@ -32,6 +33,11 @@ final class SceneCalls {
         return jobs.submit(input, policy);
     }
 
+    /** Where {@link #submit} sends its {@code /run}, for the message of a refusal that is about the run. */
+    String runUrl() {
+        return jobs.runUri().toString();
+    }
+
     /** @throws RunPodRejectedException with {@link RunPodRejectedException#isNotFound()} once RunPod forgot the job */
     JobStatus status(String remoteJobId) {
         return jobs.status(remoteJobId);
@@ -41,13 +47,14 @@ final class SceneCalls {
      * Cancels a remote job so that it stops billing.
      *
      * @return the status RunPod answered; null for a job it no longer knows, which has ended already
+     * @throws RunPodConfigurationException when the refusal is about the run (the key), not the job
      */
     String cancel(String remoteJobId) {
         try {
             return jobs.cancel(remoteJobId).rawStatus();
         }
         catch (RunPodRejectedException e) {
-            if (!e.isNotFound()) {
+            if (e instanceof RunPodConfigurationException || !e.isNotFound()) {
                 throw e;
             }
             return null;

@@ -16,7 +16,7 @@ import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.result.SceneStatus;
 import com.storystudio.batch.runpod.JobOutput;
 import com.storystudio.batch.runpod.JobStatus;
-import com.storystudio.batch.runpod.RunPodException;
+import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodRejectedException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
 import com.storystudio.batch.runpod.SubmittedJob;
@@ -44,6 +44,8 @@ final class SceneLifecycle {
     private final FailureBudget failures;
     private final PollCadence cadence;
     private final Clock clock;
+    /** Whether RunPod accepted a job of this run: after that, a 400 on {@code /run} is about the scene, not the address. */
+    private boolean anyAccepted;
 
     SceneLifecycle(SubmissionLedger ledger, FailureClassifier classifier, GenerationSettings settings, InlineVideoStore videos,
                    long jobInstanceId, Clock clock) {
@@ -79,7 +81,7 @@ final class SceneLifecycle {
             case RECORDED -> videoFromEarlierJob(scene, earlier, null);
             case REUSE -> videoFromEarlierJob(scene, earlier, earlier.remoteJobId());
             case REATTACH -> {
-                scene.attached(earlier.id(), earlier.remoteJobId(), null,
+                scene.reattached(earlier.id(), earlier.remoteJobId(),
                         earlier.acceptedAt() == null ? earlier.startedAt() : earlier.acceptedAt(), cadence.first());
                 yield new NextStep.PollAt(scene.dueAt());
             }
@@ -111,6 +113,7 @@ final class SceneLifecycle {
     /** {@code /run} answered with a job id. */
     NextStep accepted(InFlightScene scene, Submission row, SubmittedJob job) {
         ledger.accepted(row.id(), job.id(), job.status().name(), job.unansweredAttempts());
+        anyAccepted = true;
         if (job.unansweredAttempts() > 0) {
             log.warn("Scene {}: {} earlier /run attempt(s) got no answer; RunPod may run (and bill) them besides job {}",
                     scene.sceneId(), job.unansweredAttempts(), job.id());
@@ -122,16 +125,17 @@ final class SceneLifecycle {
     }
 
     /**
-     * {@code /run} was refused: the scene fails.
+     * {@code /run} was refused: the scene fails, unless the refusal is about the run ({@link RunRefusal}).
      *
-     * @throws RunPodException when the refusal is about the run rather than the scene (a wrong key or endpoint)
+     * @param runUrl the URL the refused {@code /run} was sent to, for the message of a configuration error
+     * @throws RunPodConfigurationException when every request of the run would be refused the same way: nothing
+     *         more is submitted, and no scene fails for it
      */
-    NextStep refused(InFlightScene scene, Submission row, RunPodRejectedException e) {
+    NextStep refused(InFlightScene scene, Submission row, RunPodRejectedException e, String runUrl) {
         ledger.notSubmitted(row.id(), 0, e.getMessage());
-        if (e.isAuthenticationFailure() || e.isNotFound()) {
-            throw new RunPodException("RunPod refused the submission of scene %s: %s%s".formatted(scene.sceneId(),
-                    e.getMessage(), e.isNotFound() ? " (is the endpoint id right?)" : " (is the API key right?)"), e);
-        }
+        RunRefusal.configurationError(e, anyAccepted, runUrl).ifPresent(error -> {
+            throw error;
+        });
         return fail(scene, "RunPod refused the request: " + e.getMessage());
     }
 
@@ -162,8 +166,22 @@ final class SceneLifecycle {
         return new NextStep.PollAt(now.plus(scene.pollWait()));
     }
 
-    /** {@code /status} answered 404 for a job RunPod had accepted: lost from its queue, or its result expired. */
-    NextStep vanished(InFlightScene scene) {
+    /**
+     * {@code /status} answered 404 for a job RunPod had accepted. The first answer about a job an earlier run left
+     * in flight: it ran unseen and its result expired (RunPod keeps it 30 minutes), which says nothing about the
+     * scene, so it goes back to the queue at once, counted neither as a failure nor as an attempt of this run.
+     * A job this run was watching: lost from RunPod's queue, a failed attempt.
+     */
+    NextStep gone(InFlightScene scene) {
+        if (scene.reattachedUnseen()) {
+            String reason = "its result expired before it was collected; it may have been paid for";
+            ledger.ended(scene.ledgerId(), SubmissionState.EXPIRED, null, "RunPod no longer knows job %s from an earlier run: %s"
+                    .formatted(scene.remoteJobId(), reason));
+            log.warn("Scene {}: RunPod no longer knows job {} from an earlier run: {}; submitting it again", scene.sceneId(),
+                    scene.remoteJobId(), reason);
+            scene.detached();
+            return new NextStep.Requeue();
+        }
         String reason = "RunPod no longer knows job " + scene.remoteJobId();
         ledger.ended(scene.ledgerId(), SubmissionState.VANISHED, null, reason);
         failures.attemptFailed(reason);
@@ -226,9 +244,15 @@ final class SceneLifecycle {
             failures.attemptFailed(reason);
             return retryLater(scene, reason);
         }
-        String videoUrl = output.videoUrl() != null && !output.videoUrl().isBlank()
-                ? output.videoUrl()
-                : videos.save(scene.sceneId(), scene.remoteJobId(), output.inlineVideoBase64());
+        boolean linked = output.videoUrl() != null && !output.videoUrl().isBlank();
+        if (linked && !VideoLink.isWebAddress(output.videoUrl())) {
+            // Nothing to download: a worker that answers so will answer so again.
+            String reason = "completed with a video_url that is not an http(s) URL: " + VideoLink.shown(output.videoUrl());
+            ledger.ended(scene.ledgerId(), SubmissionState.FAILED, status.rawStatus(), reason);
+            failures.attemptFailed(reason);
+            return fail(scene, reason);
+        }
+        String videoUrl = linked ? output.videoUrl() : videos.save(scene.sceneId(), scene.remoteJobId(), output.inlineVideoBase64());
         // Recorded the moment it is seen: RunPod forgets the output 30 minutes after completion.
         ledger.completed(scene.ledgerId(), status.rawStatus(), videoUrl, output.generationTime(), output.videoSizeMb());
         failures.attemptSucceeded();

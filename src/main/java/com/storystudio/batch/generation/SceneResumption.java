@@ -34,34 +34,41 @@ final class SceneResumption {
     /** @param fingerprint the content identity of the scene's inputs as they are now */
     SceneStart of(Scene scene, String fingerprint) {
         Optional<Submission> latest = ledger.latest(jobInstanceId, scene.sceneId());
+        SceneStart start = decide(fingerprint, latest);
+        start.outdated().ifPresent(job -> log.warn("Scene {}: its inputs changed since RunPod job {} was submitted; cancelling "
+                + "that job and submitting the new inputs", scene.sceneId(), job.remoteJobId()));
+        Submission earlier = start.earlier();
+        switch (start.way()) {
+            case REATTACH -> log.info("Scene {}: re-attaching to RunPod job {} from an earlier run (attempt {})", scene.sceneId(),
+                    earlier.remoteJobId(), earlier.attempt());
+            case REUSE -> log.info("Scene {}: same content as a scene already generated (RunPod job {}); reusing its video",
+                    scene.sceneId(), earlier.remoteJobId());
+            case SUBMIT -> latest.filter(last -> last.state() == SubmissionState.SUBMITTING && last.fingerprint().equals(fingerprint))
+                    .ifPresent(last -> log.warn("Scene {}: an earlier run died while submitting it (attempt {}); RunPod may hold a "
+                            + "job for it that cannot be seen, so it is submitted again and counted as a possible duplicate",
+                            scene.sceneId(), last.attempt()));
+            case RECORDED -> { }
+        }
+        return start;
+    }
+
+    /** The same decision as {@link #of}, without saying it: for a look ahead that changes nothing. */
+    SceneStart decide(Scene scene, String fingerprint) {
+        return decide(fingerprint, ledger.latest(jobInstanceId, scene.sceneId()));
+    }
+
+    private SceneStart decide(String fingerprint, Optional<Submission> latest) {
         int nextAttempt = latest.map(s -> s.attempt() + 1).orElse(1);
         Optional<Submission> outdated = latest.filter(s -> !s.fingerprint().equals(fingerprint) && s.state().isLive());
-        outdated.ifPresent(job -> log.warn("Scene {}: its inputs changed since RunPod job {} was submitted; cancelling that job "
-                + "and submitting the new inputs", scene.sceneId(), job.remoteJobId()));
         Optional<Submission> sameContent = latest.filter(s -> s.fingerprint().equals(fingerprint));
-        if (sameContent.isPresent()) {
-            Submission last = sameContent.get();
-            if (last.state() == SubmissionState.COMPLETED) {
-                return new SceneStart(SceneStart.Way.RECORDED, nextAttempt, last, outdated);
-            }
-            if (last.state().isLive()) {
-                log.info("Scene {}: re-attaching to RunPod job {} from an earlier run (attempt {})", scene.sceneId(),
-                        last.remoteJobId(), last.attempt());
-                return new SceneStart(SceneStart.Way.REATTACH, nextAttempt, last, outdated);
-            }
-            if (last.state() == SubmissionState.SUBMITTING) {
-                log.warn("Scene {}: an earlier run died while submitting it (attempt {}); RunPod may hold a job for it that "
-                        + "cannot be seen, so it is submitted again and counted as a possible duplicate", scene.sceneId(), last.attempt());
-            }
+        if (sameContent.isPresent() && sameContent.get().state() == SubmissionState.COMPLETED) {
+            return new SceneStart(SceneStart.Way.RECORDED, nextAttempt, sameContent.get(), outdated);
         }
-        if (reuseEarlierVideos) {
-            Optional<Submission> earlier = ledger.latestCompleted(fingerprint, endpointId);
-            if (earlier.isPresent()) {
-                log.info("Scene {}: same content as a scene already generated (RunPod job {}); reusing its video", scene.sceneId(),
-                        earlier.get().remoteJobId());
-                return new SceneStart(SceneStart.Way.REUSE, nextAttempt, earlier.get(), outdated);
-            }
+        if (sameContent.isPresent() && sameContent.get().state().isLive()) {
+            return new SceneStart(SceneStart.Way.REATTACH, nextAttempt, sameContent.get(), outdated);
         }
-        return new SceneStart(SceneStart.Way.SUBMIT, nextAttempt, null, outdated);
+        Optional<Submission> earlier = reuseEarlierVideos ? ledger.latestCompleted(fingerprint, endpointId) : Optional.empty();
+        return earlier.map(video -> new SceneStart(SceneStart.Way.REUSE, nextAttempt, video, outdated))
+                .orElseGet(() -> new SceneStart(SceneStart.Way.SUBMIT, nextAttempt, null, outdated));
     }
 }

@@ -10,8 +10,9 @@ import com.storystudio.batch.scene.Scene;
 
 /**
  * The scenes still to do, in the order they are taken up: first those whose job from an earlier run is
- * still on RunPod (its result is kept for only 30 minutes after it ends), then the rest in the
- * {@link SubmissionOrder}, ties in input order.
+ * still on RunPod (its result is kept for only 30 minutes after it ends), then those put back because that
+ * job turned out to be gone (they have waited longest), then the rest in the {@link SubmissionOrder}, ties in
+ * input order.
  *
  * <p>Reads at most {@code lookahead} scenes ahead of the window, so memory stays bounded for any
  * storyboard: one up to that size is ordered as a whole, a longer one still ends on its shortest scenes.
@@ -20,6 +21,11 @@ final class SubmissionQueue implements Iterator<Scene> {
 
     /** About 5 MB of scene rows (paths and prompts, never media content). */
     static final int DEFAULT_LOOKAHEAD = 10_000;
+
+    /** Ranks, taken up in this order. */
+    private static final int LIVE = 0;
+    private static final int PUT_BACK = 1;
+    private static final int NEW = 2;
 
     private final Iterator<Scene> source;
     private final Set<String> withLiveJob;
@@ -38,7 +44,7 @@ final class SubmissionQueue implements Iterator<Scene> {
         this.withLiveJob = Set.copyOf(withLiveJob);
         this.order = order;
         this.lookahead = lookahead;
-        this.queue = new PriorityQueue<>(Comparator.comparing((Queued q) -> !q.live())
+        this.queue = new PriorityQueue<>(Comparator.comparingInt(Queued::rank)
                 .thenComparing(Comparator.comparingDouble(Queued::work).reversed())
                 .thenComparingLong(Queued::sequence));
     }
@@ -60,7 +66,12 @@ final class SubmissionQueue implements Iterator<Scene> {
     /** Whether the next scene is one whose job from an earlier run is still on RunPod. */
     boolean nextHasLiveJob() {
         fill();
-        return !queue.isEmpty() && queue.peek().live();
+        return !queue.isEmpty() && queue.peek().rank() == LIVE;
+    }
+
+    /** A scene taken up whose job from an earlier run was gone: it comes next after the live ones, for a new start. */
+    void putBack(Scene scene) {
+        queue.add(new Queued(scene, PUT_BACK, 0, read++));
     }
 
     private void fill() {
@@ -68,10 +79,10 @@ final class SubmissionQueue implements Iterator<Scene> {
             Scene scene = source.next();
             // In input order every scene weighs the same, so only the sequence decides.
             double weight = order == SubmissionOrder.LONGEST_FIRST ? work.estimate(scene) : 0;
-            queue.add(new Queued(scene, withLiveJob.contains(scene.sceneId()), weight, read++));
+            queue.add(new Queued(scene, withLiveJob.contains(scene.sceneId()) ? LIVE : NEW, weight, read++));
         }
     }
 
-    private record Queued(Scene scene, boolean live, double work, long sequence) {
+    private record Queued(Scene scene, int rank, double work, long sequence) {
     }
 }

@@ -7,29 +7,36 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.generation.WorkAhead;
+import com.storystudio.batch.scene.SceneSource;
 import com.storystudio.batch.worker.WorkerScaling;
 
-/** Keeps an active worker warm for the run, unless every scene already has its video. */
+/**
+ * Keeps an active worker warm for the run, unless the run has nothing for workers to do: every scene has its
+ * video already, or takes it from an earlier job of the same content ({@link WorkAhead}). A scene to submit, or
+ * a job of an earlier run to re-attach, needs one.
+ */
 public class EnableWorkerTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(EnableWorkerTasklet.class);
 
     private final WorkerScaling scaling;
-    private final SceneResultRepository results;
+    private final WorkAhead workAhead;
+    private final SceneSource source;
+    private final RunParameters run;
 
-    public EnableWorkerTasklet(WorkerScaling scaling, SceneResultRepository results) {
+    public EnableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource source, RunParameters run) {
         this.scaling = scaling;
-        this.results = results;
+        this.workAhead = workAhead;
+        this.source = source;
+        this.run = run;
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        int scenes = jobExecution.getExecutionContext().getInt(CheckScenesTasklet.SCENE_COUNT);
-        int withVideo = results.counts(jobExecution.getJobInstance().getInstanceId()).completed();
-        if (withVideo >= scenes) {
-            log.info("All {} scene(s) already have a video: the worker is left as it is", scenes);
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        long jobInstanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        if (!workAhead.needsWorkers(jobInstanceId, source, run.regeneration() == null)) {
+            log.info("Every scene has its video already, or reuses one of the same content: the worker is left as it is");
             return RepeatStatus.FINISHED;
         }
         scaling.enable();

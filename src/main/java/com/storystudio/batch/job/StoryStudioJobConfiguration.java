@@ -21,6 +21,7 @@ import com.storystudio.batch.generation.GeneratedSceneReader;
 import com.storystudio.batch.generation.InlineVideoStore;
 import com.storystudio.batch.generation.RunOptions;
 import com.storystudio.batch.generation.SceneGenerator;
+import com.storystudio.batch.generation.WorkAhead;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.ResultsProperties;
@@ -167,8 +168,9 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    EnableWorkerTasklet enableWorkerTasklet(WorkerScaling scaling, SceneResultRepository results) {
-        return new EnableWorkerTasklet(scaling, results);
+    @StepScope
+    EnableWorkerTasklet enableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource sceneSource, RunParameters run) {
+        return new EnableWorkerTasklet(scaling, workAhead, sceneSource, run);
     }
 
     @Bean

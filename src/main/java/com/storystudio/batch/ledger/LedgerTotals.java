@@ -5,7 +5,10 @@ package com.storystudio.batch.ledger;
  *
  * @param submissions         {@code /run} calls that created (or may have created) a remote job
  * @param possibleDuplicates  remote jobs that may exist without our knowing their id: {@code /run}
- *                            answers lost after sending, and submissions interrupted by a crash
+ *                            answers lost after sending, submissions interrupted by a crash, and jobs
+ *                            that vanished while the run watched them
+ * @param expired             jobs an earlier run left in flight whose result expired before a restart
+ *                            collected it: each ran (and may have been paid for) without giving its scene a video
  */
-public record LedgerTotals(long submissions, long possibleDuplicates) {
+public record LedgerTotals(long submissions, long possibleDuplicates, long expired) {
 }

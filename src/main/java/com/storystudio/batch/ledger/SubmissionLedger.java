@@ -123,7 +123,7 @@ public class SubmissionLedger {
                 SubmissionState.COMPLETED.name(), remoteStatus, videoUrl, generationTime, videoSizeMb, Timestamps.of(clock.instant()), id);
     }
 
-    /** A terminal state other than COMPLETED: FAILED, CANCELLED, TIMED_OUT or VANISHED. */
+    /** A terminal state other than COMPLETED: FAILED, CANCELLED, TIMED_OUT, VANISHED or EXPIRED. */
     public void ended(long id, SubmissionState state, String remoteStatus, String error) {
         update("UPDATE scene_submission SET state = ?, remote_status = ?, error = ?, finished_at = ? WHERE id = ?",
                 state.name(), remoteStatus, truncate(error), Timestamps.of(clock.instant()), id);
@@ -132,9 +132,11 @@ public class SubmissionLedger {
     public LedgerTotals totals(long jobInstanceId) {
         return ownTransaction.execute(status -> jdbc.queryForObject("""
                 SELECT COUNT(CASE WHEN state <> 'NOT_SUBMITTED' THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS submissions,
-                       COUNT(CASE WHEN state IN ('SUBMITTING', 'VANISHED') THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS possible_duplicates
+                       COUNT(CASE WHEN state IN ('SUBMITTING', 'VANISHED') THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS possible_duplicates,
+                       COUNT(CASE WHEN state = 'EXPIRED' THEN 1 END) AS expired
                 FROM scene_submission WHERE job_instance_id = ?""",
-                (rs, row) -> new LedgerTotals(rs.getLong("submissions"), rs.getLong("possible_duplicates")), jobInstanceId));
+                (rs, row) -> new LedgerTotals(rs.getLong("submissions"), rs.getLong("possible_duplicates"), rs.getLong("expired")),
+                jobInstanceId));
     }
 
     private void update(String sql, Object... args) {

@@ -15,8 +15,14 @@ public enum SubmissionState {
     FAILED,
     CANCELLED,
     TIMED_OUT,
-    /** RunPod answered 404 for a job it had accepted: lost from its queue, or its result expired. */
-    VANISHED;
+    /** RunPod answered 404 for a job it had accepted while this run watched it: lost from its queue. */
+    VANISHED,
+    /**
+     * RunPod answered 404 for a job an earlier run left in flight, the first time a restart asked about it: it
+     * most likely ran to its end unseen and its result expired (RunPod keeps one 30 minutes), so it may have
+     * been paid for. Not a failure of the scene, which is submitted again at once.
+     */
+    EXPIRED;
 
     /** A job RunPod has and that may still deliver a video. */
     public boolean isLive() {

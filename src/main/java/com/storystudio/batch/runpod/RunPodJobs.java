@@ -1,5 +1,7 @@
 package com.storystudio.batch.runpod;
 
+import java.net.URI;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +36,11 @@ public class RunPodJobs {
             throw new RunPodException("POST /run answered without a job id: " + response.body());
         }
         return new SubmittedJob(id, RemoteStatus.parse(JsonFields.text(response.body(), "status")), response.unansweredAttempts());
+    }
+
+    /** Where {@link #submit} posts: named in the message of a refusal that every request of the run would get. */
+    public URI runUri() {
+        return connection.jobsUri("/run");
     }
 
     /** @throws RunPodRejectedException with {@link RunPodRejectedException#isNotFound()} once RunPod forgot the job */

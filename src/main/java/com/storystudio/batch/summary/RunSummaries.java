@@ -63,7 +63,8 @@ public class RunSummaries {
         return new RunSummary(headline, run.input(), instanceId, execution.getId(),
                 execution.getExecutionContext().getInt(CheckScenesTasklet.SCENE_COUNT, recorded.size()), withVideo(recorded),
                 reused(recorded), recorded.stream().filter(r -> r.status() == SceneStatus.FAILED).toList(), totals.submissions(),
-                totals.possibleDuplicates(), outcome != RunOutcome.WORKER_NOT_RESTORED, invalid.isEmpty() ? run.resultsCsv().path() : null,
+                totals.possibleDuplicates(), totals.expired(), outcome != RunOutcome.WORKER_NOT_RESTORED,
+                invalid.isEmpty() ? run.resultsCsv().path() : null,
                 took, lines, errors);
     }
 
@@ -73,7 +74,8 @@ public class RunSummaries {
         LedgerTotals totals = ledger.totals(instance.getInstanceId());
         return new RunSummary("already done: every scene of this input has its video; nothing was submitted", run.input(),
                 instance.getInstanceId(), last == null ? null : last.getId(), recorded.size(), withVideo(recorded), reused(recorded),
-                List.of(), totals.submissions(), totals.possibleDuplicates(), !scaling.restorePending(), run.resultsCsv().path(), null,
+                List.of(), totals.submissions(), totals.possibleDuplicates(), totals.expired(), !scaling.restorePending(),
+                run.resultsCsv().path(), null,
                 List.of(), List.of());
     }
 

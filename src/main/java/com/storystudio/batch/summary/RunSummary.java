@@ -12,11 +12,12 @@ import com.storystudio.batch.result.SceneResult;
  *
  * @param errors         what went wrong, printed to standard error before the summary (the input's problems,
  *                       or the causes of a failed run)
+ * @param expired        jobs an earlier run left in flight whose result expired before it was collected
  * @param workerRestored whether the endpoint's scaling is as it was before the run
  * @param notes          lines added by the configuration in use, label and text
  */
 public record RunSummary(String headline, Path input, long jobInstanceId, Long jobExecutionId, int scenes, int withVideo,
-                         int reused, List<SceneResult> failedScenes, long submissions, long possibleDuplicates, boolean workerRestored,
+                         int reused, List<SceneResult> failedScenes, long submissions, long possibleDuplicates, long expired, boolean workerRestored,
                          Path resultsCsv, Duration elapsed, List<Note> notes, List<String> errors) {
 
     private static final int FAILURES_SHOWN = 10;
@@ -35,7 +36,8 @@ public record RunSummary(String headline, Path input, long jobInstanceId, Long j
         if (failedScenes.size() > FAILURES_SHOWN) {
             line(out, "", "... and %d more in the results CSV".formatted(failedScenes.size() - FAILURES_SHOWN));
         }
-        line(out, "RunPod jobs", "%d submitted for this input over all its runs%s".formatted(submissions, possibleDuplicates == 0 ? ""
+        line(out, "RunPod jobs", "%d submitted for this input over all its runs%s%s".formatted(submissions, expired == 0 ? ""
+                : ", %d expired before their result was collected (may have been paid for)".formatted(expired), possibleDuplicates == 0 ? ""
                 : ", %d possibly duplicated (a /run answer lost, or the process killed mid-call)".formatted(possibleDuplicates)));
         line(out, "worker", workerRestored ? "endpoint scaling as it was before the run"
                 : "NOT RESTORED: an active worker may still be running and billing; re-run the command or check the RunPod console");

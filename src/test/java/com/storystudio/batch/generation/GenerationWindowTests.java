@@ -2,6 +2,7 @@ package com.storystudio.batch.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -23,15 +26,23 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.storystudio.batch.ledger.LedgerTotals;
 import com.storystudio.batch.ledger.Submission;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.ledger.SubmissionState;
 import com.storystudio.batch.result.SceneResult;
+import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneStatus;
+import com.storystudio.batch.runpod.ApiKey;
 import com.storystudio.batch.runpod.JobPolicy;
+import com.storystudio.batch.runpod.JobStatus;
+import com.storystudio.batch.runpod.RemoteStatus;
+import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodConnection;
+import com.storystudio.batch.runpod.RunPodHttp;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.SubmittedJob;
 import com.storystudio.batch.runpod.WorkerControl;
@@ -47,6 +58,8 @@ import com.storystudio.batch.simulator.SimulatedJob;
 import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.MediaFixtures;
 import com.storystudio.batch.testing.ManualTime;
+import com.storystudio.batch.testing.RecordingServer;
+import com.storystudio.batch.testing.RecordingServer.Answer;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.TestSimulators;
 import com.storystudio.batch.testing.Storyboard;
@@ -107,6 +120,15 @@ class GenerationWindowTests {
 
     @Autowired
     WorkerControl control;
+
+    @Autowired
+    RunPodHttp http;
+
+    @Autowired
+    SceneResultRepository sceneResults;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path work;
@@ -266,8 +288,8 @@ class GenerationWindowTests {
     }
 
     @Test
-    void aJobRunPodNoLongerKnowsIsSubmittedAgainAndCountedAsAPossibleDuplicate() throws Exception {
-        // It may have completed and been paid for, its result expired before anyone asked for it.
+    void aJobAnEarlierRunLeftThatRunPodForgotIsCountedAsExpiredNotAsAPossibleDuplicate() throws Exception {
+        // It most likely completed and was paid for, its result expired before anyone asked for it.
         Path csv = Storyboard.in(work).localScene("forgotten").write("forgotten.csv");
         Scene scene = firstScene(csv);
         acceptedEarlier(scene, "job-runpod-forgot");
@@ -278,10 +300,79 @@ class GenerationWindowTests {
         assertThat(results).singleElement().satisfies(result -> {
             assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
             assertThat(result.jobId()).isNotEqualTo("job-runpod-forgot");
-            assertThat(result.possibleDuplicates()).isEqualTo(1);
+            assertThat(result.possibleDuplicates()).isZero();
         });
         assertThat(simulator.stats().runRequests()).isEqualTo(runs + 1);
-        assertThat(ledger.totals(jobInstanceId).possibleDuplicates()).isEqualTo(1);
+        assertThat(ledger.totals(jobInstanceId)).extracting(LedgerTotals::expired, LedgerTotals::possibleDuplicates)
+                .containsExactly(1L, 0L);
+        assertThat(ledger.latest(jobInstanceId, scene.sceneId()).orElseThrow().attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void jobsAnEarlierRunLeftThatRunPodForgotAreSubmittedAgainAtOnceAndNeverTripTheFailureBreaker() throws Exception {
+        // Six forgotten jobs: as failed attempts they would stop the run after five ("the first 5 attempts all failed").
+        Storyboard storyboard = Storyboard.in(work);
+        for (int i = 1; i <= 6; i++) {
+            storyboard.localScene("night-" + i);
+        }
+        Path csv = storyboard.write("night.csv");
+        try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
+            while (scenes.hasNext()) {
+                Scene scene = scenes.next();
+                acceptedEarlier(scene, "job-of-last-night-" + scene.sceneId());
+            }
+        }
+        long runs = simulator.stats().runRequests();
+        GenerationSettings oneAttempt = new GenerationSettings(6, POLL_INTERVAL, Duration.ofSeconds(60), 1, POLICY,
+                Duration.ofMinutes(10), simulator.endpointId(), Duration.ofHours(1), 5, 0.5);
+
+        List<SceneResult> results = drain(csv, oneAttempt, new RunOptions(true, false), () -> false);
+
+        assertThat(results).hasSize(6).allSatisfy(result -> assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED));
+        assertThat(simulator.stats().runRequests() - runs).isEqualTo(6);
+        for (int i = 1; i <= 6; i++) {
+            List<Map<String, Object>> attempts = jdbc.queryForList("SELECT state, error, started_at, finished_at FROM scene_submission "
+                    + "WHERE job_instance_id = ? AND scene_id = ? ORDER BY attempt", jobInstanceId, "night-" + i);
+            assertThat(attempts).extracting(row -> row.get("STATE")).containsExactly("EXPIRED", "COMPLETED");
+            assertThat(attempts.get(0).get("ERROR")).asString().contains("expired before it was collected", "may have been paid for");
+            // No back-off (10 minutes here): submitted again the moment RunPod said it was gone.
+            assertThat(attempts.get(1).get("STARTED_AT")).isEqualTo(attempts.get(0).get("FINISHED_AT"));
+        }
+        assertThat(ledger.totals(jobInstanceId).expired()).isEqualTo(6);
+    }
+
+    @Test
+    void aJobThisRunWatchedThatRunPodThenForgetsIsAFailedAttemptAndAPossibleDuplicate() throws Exception {
+        Path csv = Storyboard.in(work).localScene("watched").write("watched.csv");
+        Scene scene = firstScene(csv);
+        Submission earlier = acceptedEarlier(scene, "job-seen-then-lost");
+        SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings(1), new InlineVideoStore(work.resolve("videos")),
+                jobInstanceId, time);
+        InFlightScene watched = new InFlightScene(scene, earlier.fingerprint(), 2, time.instant());
+        lifecycle.start(watched, new SceneStart(SceneStart.Way.REATTACH, 2, earlier, Optional.empty()));
+        lifecycle.statusSeen(watched, new JobStatus("job-seen-then-lost", RemoteStatus.IN_QUEUE, "IN_QUEUE", null, null, null, null), true);
+
+        NextStep next = lifecycle.gone(watched);
+
+        assertThat(next).isEqualTo(new NextStep.SubmitAt(time.instant().plusSeconds(10)));
+        assertThat(ledger.latest(jobInstanceId, "watched")).get().extracting(Submission::state).isEqualTo(SubmissionState.VANISHED);
+        assertThat(ledger.totals(jobInstanceId)).extracting(LedgerTotals::expired, LedgerTotals::possibleDuplicates)
+                .containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aJobAnEarlierRunLeftIsExpiredOnlyWhenTheFirstAnswerAboutItIsThatItIsGone() throws Exception {
+        Path csv = Storyboard.in(work).localScene("unseen").write("unseen.csv");
+        Scene scene = firstScene(csv);
+        Submission earlier = acceptedEarlier(scene, "job-never-answered");
+        SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings(1), new InlineVideoStore(work.resolve("videos")),
+                jobInstanceId, time);
+        InFlightScene reattached = new InFlightScene(scene, earlier.fingerprint(), 2, time.instant());
+        lifecycle.start(reattached, new SceneStart(SceneStart.Way.REATTACH, 2, earlier, Optional.empty()));
+
+        assertThat(lifecycle.gone(reattached)).isEqualTo(new NextStep.Requeue());
+        assertThat(ledger.latest(jobInstanceId, "unseen")).get().extracting(Submission::state).isEqualTo(SubmissionState.EXPIRED);
+        assertThat(lifecycle.systematicFailure()).isEmpty();
     }
 
     @Test
@@ -482,6 +573,145 @@ class GenerationWindowTests {
         }
     }
 
+    @Test
+    void aVideoUrlThatIsNotHttpIsNotAVideoAndTheSceneFailsForGood() throws Exception {
+        Path csv = Storyboard.in(work).localScene("local-file").write("local-file.csv");
+        try (RecordingServer remote = RecordingServer.start()) {
+            remote.answer("/v2/ep/run", Answer.json(200, "{\"id\":\"j1\",\"status\":\"IN_QUEUE\"}"))
+                    .answer("/v2/ep/health", idle())
+                    .answer("/v2/ep/status/j1", Answer.json(200,
+                            "{\"id\":\"j1\",\"status\":\"COMPLETED\",\"output\":{\"video_url\":\"file:///srv/out/j1.mp4\"}}"));
+
+            List<SceneResult> results = drain(csv, settings(1), jobsOn(remote), () -> false);
+
+            assertThat(results).singleElement().satisfies(result -> {
+                assertThat(result.status()).isEqualTo(SceneStatus.FAILED);
+                assertThat(result.videoUrl()).isNull();
+                assertThat(result.error()).contains("not an http(s) URL", "file:///srv/out/j1.mp4");
+            });
+            assertThat(runs(remote)).isEqualTo(1);
+            assertThat(ledger.latest(jobInstanceId, "local-file")).get().extracting(Submission::state).isEqualTo(SubmissionState.FAILED);
+        }
+    }
+
+    @Test
+    void aRunRefusedWith404IsAConfigurationErrorThatStopsSubmittingAndFailsNoScene() throws Exception {
+        Path csv = threeScenes("nowhere");
+        try (RecordingServer remote = RecordingServer.start()) {
+            remote.answer("/v2/ep/run", Answer.json(404, "{\"error\":\"endpoint not found\"}"));
+
+            assertThatThrownBy(() -> drain(csv, settings(3), jobsOn(remote), () -> false))
+                    .isInstanceOf(RunPodConfigurationException.class)
+                    .hasMessageContaining("HTTP 404 to POST " + remote.baseUrl() + "/v2/ep/run")
+                    .hasMessageContaining("endpoint not found").hasMessageContaining("--runpod.base-url");
+            assertThat(runs(remote)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRunRefusedWith400Or405BeforeAnyJobWasAcceptedIsAConfigurationError() throws Exception {
+        for (int status : List.of(400, 405)) {
+            jobInstanceId = INSTANCE_IDS.incrementAndGet();
+            Path csv = threeScenes("elsewhere-" + status);
+            try (RecordingServer remote = RecordingServer.start()) {
+                remote.answer("/v2/ep/run", Answer.json(status, "Unsupported upgrade request"));
+
+                assertThatThrownBy(() -> drain(csv, settings(3), jobsOn(remote), () -> false))
+                        .isInstanceOf(RunPodConfigurationException.class)
+                        .hasMessageContaining("HTTP %d to POST %s/v2/ep/run".formatted(status, remote.baseUrl()));
+                assertThat(runs(remote)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aRunRefusedWith400AfterAJobWasAcceptedFailsOnlyThatScene() throws Exception {
+        Path csv = Storyboard.in(work).localScene("accepted").localScene("refused").write("refused.csv");
+        try (RecordingServer remote = RecordingServer.start()) {
+            remote.answer("/v2/ep/run", Answer.json(200, "{\"id\":\"j1\",\"status\":\"IN_QUEUE\"}"),
+                            Answer.json(400, "{\"error\":\"input too large\"}"))
+                    .answer("/v2/ep/health", idle())
+                    .answer("/v2/ep/status/j1", completed("j1"));
+
+            List<SceneResult> results = drain(csv, settings(2), jobsOn(remote), () -> false);
+
+            assertThat(results).extracting(SceneResult::sceneId, SceneResult::status).containsExactlyInAnyOrder(
+                    tuple("accepted", SceneStatus.COMPLETED), tuple("refused", SceneStatus.FAILED));
+            assertThat(results).filteredOn(result -> result.sceneId().equals("refused")).singleElement()
+                    .extracting(SceneResult::error).asString().contains("RunPod refused the request", "input too large");
+        }
+    }
+
+    @Test
+    void aRefusedKeyOnStatusHealthOrCancelEndsTheRunAndFailsNoScene() throws Exception {
+        Answer refused = Answer.json(401, "{\"error\":\"unauthorized\"}");
+        Answer queued = Answer.json(200, "{\"id\":\"j1\",\"status\":\"IN_QUEUE\"}");
+        for (String route : List.of("status/j1", "health", "cancel/j1")) {
+            jobInstanceId = INSTANCE_IDS.incrementAndGet();
+            Path csv = Storyboard.in(work).localScene("key-" + route.replace('/', '-')).write("key.csv");
+            try (RecordingServer remote = RecordingServer.start()) {
+                remote.answer("/v2/ep/run", queued).answer("/v2/ep/status/j1", queued).answer("/v2/ep/health", idle())
+                        .answer("/v2/ep/cancel/j1", Answer.json(200, "{\"id\":\"j1\",\"status\":\"CANCELLED\"}"))
+                        .answer("/v2/ep/" + route, refused);
+                // The cancel is asked for by a deadline that has passed at the first answer.
+                GenerationSettings settings = new GenerationSettings(1, POLL_INTERVAL, Duration.ofSeconds(60), 3, POLICY,
+                        Duration.ofSeconds(10), "ep", route.startsWith("cancel") ? Duration.ZERO : Duration.ofHours(1), 5, 0.5);
+                List<SceneResult> results = new ArrayList<>();
+
+                assertThatThrownBy(() -> results.addAll(drain(csv, settings, jobsOn(remote), () -> remote.requests().size() > 50)))
+                        .as(route).isInstanceOf(RunPodConfigurationException.class);
+                assertThat(results).as(route).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void whenTheLastSceneToFinishTripsTheFailureBreakerTheRunStillEndsWithEverySceneFinished() throws Exception {
+        Path csv = threeScenes("last");
+        String failed = "{\"id\":\"%s\",\"status\":\"FAILED\",\"error\":\"Cannot decode image\"}";
+        try (RecordingServer remote = RecordingServer.start()) {
+            remote.answer("/v2/ep/run", Answer.json(200, "{\"id\":\"j1\",\"status\":\"IN_QUEUE\"}"),
+                            Answer.json(200, "{\"id\":\"j2\",\"status\":\"IN_QUEUE\"}"),
+                            Answer.json(200, "{\"id\":\"j3\",\"status\":\"IN_QUEUE\"}"))
+                    .answer("/v2/ep/health", idle())
+                    .answer("/v2/ep/status/j1", completed("j1"))
+                    .answer("/v2/ep/status/j2", Answer.json(200, failed.formatted("j2")))
+                    .answer("/v2/ep/status/j3", Answer.json(200, failed.formatted("j3")));
+            // Judged once 3 scenes finished: 2 of 3 failed is more than half.
+            GenerationSettings settings = new GenerationSettings(3, POLL_INTERVAL, Duration.ofSeconds(60), 3, POLICY,
+                    Duration.ofSeconds(10), "ep", Duration.ofHours(1), 3, 0.5);
+
+            List<SceneResult> results = drain(csv, settings, jobsOn(remote), () -> false);
+
+            assertThat(results).extracting(SceneResult::status)
+                    .containsExactlyInAnyOrder(SceneStatus.COMPLETED, SceneStatus.FAILED, SceneStatus.FAILED);
+        }
+    }
+
+    @Test
+    void workersAreNeededForAJobToReattachOrASceneToSubmitButNotForVideosToReuse() throws Exception {
+        Storyboard storyboard = Storyboard.in(work).localScene("again-1").localScene("again-2");
+        Path csv = storyboard.write("ahead.csv");
+        WorkAhead workAhead = new WorkAhead(ledger, sceneResults, simulator.endpointId());
+        CsvSceneSource source = new CsvSceneSource(csv, SceneRules.defaults());
+        assertThat(workAhead.needsWorkers(jobInstanceId, source, true)).as("nothing generated yet").isTrue();
+
+        List<Scene> scenes = new ArrayList<>();
+        try (SceneCursor cursor = source.open()) {
+            cursor.forEachRemaining(scenes::add);
+        }
+        for (Scene scene : scenes) {
+            Submission other = ledger.begin(jobInstanceId - 500, scene.sceneId(), 1, SceneFingerprint.of(scene), simulator.endpointId());
+            ledger.accepted(other.id(), "job-other-" + scene.sceneId(), "IN_QUEUE", 0);
+            ledger.completed(other.id(), "COMPLETED", "https://videos.example/" + scene.sceneId() + ".mp4", 90.0, 1.2);
+        }
+        assertThat(workAhead.needsWorkers(jobInstanceId, source, true)).as("every scene reuses a video").isFalse();
+        assertThat(workAhead.needsWorkers(jobInstanceId, source, false)).as("regenerating").isTrue();
+
+        acceptedEarlier(scenes.get(1), "job-still-running");
+        assertThat(workAhead.needsWorkers(jobInstanceId, source, true)).as("a job to re-attach").isTrue();
+    }
+
     private Path threeScenes(String prefix) {
         return Storyboard.in(work).localScene(prefix + "-1").localScene(prefix + "-2").localScene(prefix + "-3").write(prefix + ".csv");
     }
@@ -512,9 +742,17 @@ class GenerationWindowTests {
         return drain(csv, settings, options, stop, SubmissionOrder.LONGEST_FIRST);
     }
 
+    private List<SceneResult> drain(Path csv, GenerationSettings settings, RunPodJobs remote, BooleanSupplier stop) throws Exception {
+        return drain(new SceneGenerator(remote, ledger, requests, classifier, settings, new InFlightLimit(settings.maxInFlight(), control),
+                SubmissionOrder.INPUT, time, time), csv, new RunOptions(true, false), stop);
+    }
+
     private List<SceneResult> drain(Path csv, GenerationSettings settings, RunOptions options, BooleanSupplier stop,
                                     SubmissionOrder order) throws Exception {
-        SceneGenerator generator = generator(settings, order);
+        return drain(generator(settings, order), csv, options, stop);
+    }
+
+    private List<SceneResult> drain(SceneGenerator generator, Path csv, RunOptions options, BooleanSupplier stop) throws Exception {
         List<SceneResult> results = new ArrayList<>();
         try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
             GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), options, stop,
@@ -531,6 +769,24 @@ class GenerationWindowTests {
         Submission row = ledger.begin(jobInstanceId, scene.sceneId(), 1, SceneFingerprint.of(scene), simulator.endpointId());
         ledger.accepted(row.id(), remoteJobId, "IN_QUEUE", 0);
         return row;
+    }
+
+    /** The client's job routes pointed at {@code remote}, as endpoint "ep". */
+    private RunPodJobs jobsOn(RecordingServer remote) {
+        return new RunPodJobs(new RunPodConnection(remote.baseUrl(), remote.baseUrl(), "ep", new ApiKey("scripted-key")), http);
+    }
+
+    private static long runs(RecordingServer remote) {
+        return remote.requests().stream().filter(request -> request.path().endsWith("/run")).count();
+    }
+
+    private static Answer idle() {
+        return Answer.json(200, "{\"jobs\":{\"inQueue\":0,\"inProgress\":0},\"workers\":{\"idle\":1,\"initializing\":0,\"running\":0}}");
+    }
+
+    private static Answer completed(String jobId) {
+        return Answer.json(200, "{\"id\":\"%s\",\"status\":\"COMPLETED\",\"output\":{\"video_url\":\"https://videos.example/%s.mp4\"}}"
+                .formatted(jobId, jobId));
     }
 
     private static Scene firstScene(Path csv) throws IOException {

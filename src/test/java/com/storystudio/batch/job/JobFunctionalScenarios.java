@@ -117,7 +117,7 @@ abstract class JobFunctionalScenarios {
                 Map.entry("Scene kitchen speaking", 1L), Map.entry("Scene finale speaking", 1L));
         // The ledger's aggregate, generated keys and timestamps, read back through the driver.
         long instance = instanceOf(execution);
-        assertThat(ledger.totals(instance)).isEqualTo(new LedgerTotals(4, 0));
+        assertThat(ledger.totals(instance)).isEqualTo(new LedgerTotals(4, 0, 0));
         Submission street = ledger.latest(instance, "street").orElseThrow();
         assertThat(street.state()).isEqualTo(SubmissionState.COMPLETED);
         assertThat(street.remoteJobId()).isEqualTo(rows.get(1).jobId());
