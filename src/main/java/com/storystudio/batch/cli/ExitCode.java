@@ -6,11 +6,11 @@ import com.storystudio.batch.job.RunOutcome;
 public enum ExitCode {
     SUCCESS(0, "every scene has a video"),
     INTERNAL_ERROR(1, "unexpected error (see the log)"),
-    INVALID_INPUT(2, "invalid usage or input; nothing was submitted"),
+    INVALID_INPUT(2, "invalid usage or input, or RunPod refused the key or the address; nothing (more) was submitted"),
     FAILED_SCENES(3, "the run finished but some scenes FAILED; re-run the same command to retry just those"),
-    RUN_FAILED(4, "the run failed before every scene finished; re-run the same command to continue it"),
+    RUN_FAILED(4, "the run failed before every scene finished, or RunPod did not answer; re-run the same command to continue it"),
     WORKER_NOT_RESTORED(5, "the endpoint's active worker could not be restored and may still be billing"),
-    STOPPED(6, "stopped by SIGTERM or Ctrl-C; the worker was restored; re-run the same command to continue"),
+    STOPPED(6, "stopped by SIGTERM or Ctrl-C; the endpoint's scaling is as it was; re-run the same command to continue"),
     ALREADY_RUNNING(7, "another live process is running this input; nothing was done");
 
     private final int code;

@@ -7,9 +7,10 @@ import java.util.Objects;
  * it asks for.
  *
  * @param position 1-based number of the data row, as in {@link Scene#position()}
+ * @param line     line in the file where the row starts, as validation names it
  * @param sceneId  the row's scene_id, or {@code position} as text when the column was blank
  */
-public record SceneOutline(int position, String sceneId, Resolution resolution, int sampleSteps) {
+public record SceneOutline(int position, long line, String sceneId, Resolution resolution, int sampleSteps) {
 
     public SceneOutline {
         Objects.requireNonNull(sceneId, "sceneId");

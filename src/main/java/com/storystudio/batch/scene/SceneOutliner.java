@@ -20,7 +20,7 @@ final class SceneOutliner {
         position++;
         String sceneId = value(row, SceneColumn.SCENE_ID);
         String resolution = value(row, SceneColumn.RESOLUTION);
-        return new SceneOutline(position, sceneId.isEmpty() ? Integer.toString(position) : sceneId,
+        return new SceneOutline(position, row.line(), sceneId.isEmpty() ? Integer.toString(position) : sceneId,
                 Resolution.parse(resolution).orElse(SceneRowValidator.DEFAULT_RESOLUTION), sampleSteps(row));
     }
 

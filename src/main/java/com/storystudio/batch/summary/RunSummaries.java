@@ -1,8 +1,11 @@
 package com.storystudio.batch.summary;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -17,6 +20,8 @@ import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneStatus;
+import com.storystudio.batch.scene.CsvSceneSource;
+import com.storystudio.batch.scene.SceneRules;
 import com.storystudio.batch.scene.SceneValidationException;
 import com.storystudio.batch.worker.WorkerScaling;
 
@@ -62,7 +67,7 @@ public class RunSummaries {
                 .flatMap(note -> note.text().map(text -> new RunSummary.Note(note.label(), text)).stream()).toList();
         return new RunSummary(headline, run.input(), instanceId, execution.getId(),
                 execution.getExecutionContext().getInt(CheckScenesTasklet.SCENE_COUNT, recorded.size()), withVideo(recorded),
-                reused(recorded), recorded.stream().filter(r -> r.status() == SceneStatus.FAILED).toList(), totals.submissions(),
+                reused(recorded), failed(run, recorded), totals.submissions(),
                 totals.possibleDuplicates(), totals.expired(), outcome != RunOutcome.WORKER_NOT_RESTORED,
                 invalid.isEmpty() ? run.resultsCsv().path() : null,
                 took, lines, errors);
@@ -77,6 +82,23 @@ public class RunSummaries {
                 List.of(), totals.submissions(), totals.possibleDuplicates(), totals.expired(), !scaling.restorePending(),
                 run.resultsCsv().path(), null,
                 List.of(), List.of());
+    }
+
+    /** The FAILED scenes with the input's line of each, read from the input without its media. */
+    private static List<RunSummary.FailedScene> failed(RunParameters run, List<SceneResult> recorded) {
+        List<SceneResult> failed = recorded.stream().filter(r -> r.status() == SceneStatus.FAILED).toList();
+        Map<Integer, Long> lines = new HashMap<>();
+        if (!failed.isEmpty()) {
+            try {
+                new CsvSceneSource(run.input(), SceneRules.defaults()).outlines()
+                        .forEach(outline -> lines.put(outline.position(), outline.line()));
+            }
+            catch (IOException | RuntimeException e) {
+                // The input was moved or edited since: the summary names rows instead.
+            }
+        }
+        return failed.stream().map(r -> new RunSummary.FailedScene(r.sceneId(), r.position(), lines.getOrDefault(r.position(), 0L),
+                r.error())).toList();
     }
 
     private static int withVideo(List<SceneResult> recorded) {

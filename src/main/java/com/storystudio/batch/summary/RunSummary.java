@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.storystudio.batch.result.SceneResult;
 
 /**
  * The one-screen report printed at the end of every run.
@@ -17,7 +16,7 @@ import com.storystudio.batch.result.SceneResult;
  * @param notes          lines added by the configuration in use, label and text
  */
 public record RunSummary(String headline, Path input, long jobInstanceId, Long jobExecutionId, int scenes, int withVideo,
-                         int reused, List<SceneResult> failedScenes, long submissions, long possibleDuplicates, long expired, boolean workerRestored,
+                         int reused, List<FailedScene> failedScenes, long submissions, long possibleDuplicates, long expired, boolean workerRestored,
                          Path resultsCsv, Duration elapsed, List<Note> notes, List<String> errors) {
 
     private static final int FAILURES_SHOWN = 10;
@@ -32,7 +31,7 @@ public record RunSummary(String headline, Path input, long jobInstanceId, Long j
                 reused == 0 ? "" : " (%d reused from earlier runs)".formatted(reused), failedScenes.size(),
                 Math.max(0, scenes - withVideo - failedScenes.size())));
         failedScenes.stream().limit(FAILURES_SHOWN)
-                .forEach(r -> line(out, "", "FAILED %s (row %d): %s".formatted(r.sceneId(), r.position(), r.error())));
+                .forEach(failed -> line(out, "", "FAILED %s (%s): %s".formatted(failed.sceneId(), failed.where(), failed.error())));
         if (failedScenes.size() > FAILURES_SHOWN) {
             line(out, "", "... and %d more in the results CSV".formatted(failedScenes.size() - FAILURES_SHOWN));
         }
@@ -56,5 +55,17 @@ public record RunSummary(String headline, Path input, long jobInstanceId, Long j
     }
 
     public record Note(String label, String text) {
+    }
+
+    /**
+     * A scene that FAILED, named the way validation names a row.
+     *
+     * @param line the line of the input where its row starts; 0 when the input can no longer be read
+     */
+    public record FailedScene(String sceneId, int position, long line, String error) {
+
+        String where() {
+            return line > 0 ? "line " + line : "row " + position;
+        }
     }
 }

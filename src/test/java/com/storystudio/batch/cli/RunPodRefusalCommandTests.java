@@ -48,7 +48,7 @@ class RunPodRefusalCommandTests {
 
     @Test
     void aRefusedKeyIsAUsageErrorThatNamesWhatToCheckAndChangesNothing(CapturedOutput output) {
-        int exit = run(remote.baseUrl(), remote.endpointId(), "not-the-key");
+        int exit = run(remote.baseUrl().toString(), remote.endpointId(), "not-the-key");
 
         assertThat(exit).isEqualTo(2);
         assertThat(output.getErr()).contains("RunPod refused the API key (HTTP 401", "RUNPOD_API_KEY", "endpoint id");
@@ -68,7 +68,7 @@ class RunPodRefusalCommandTests {
 
     @Test
     void aWrongEndpointIdIsAUsageError(CapturedOutput output) {
-        assertThat(run(remote.baseUrl(), "no-such-endpoint", remote.apiKey())).isEqualTo(2);
+        assertThat(run(remote.baseUrl().toString(), "no-such-endpoint", remote.apiKey())).isEqualTo(2);
 
         assertThat(output.getErr()).contains("/v2/no-such-endpoint/health", "endpoint id");
         assertNothingSentAndNoTrace(output);

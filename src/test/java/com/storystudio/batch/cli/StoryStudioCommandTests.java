@@ -178,7 +178,7 @@ class StoryStudioCommandTests {
 
         assertThat(runAgainstRemote("--input=" + csv)).isEqualTo(3);
 
-        assertThat(output.getOut()).contains("2 total, 1 with video, 1 failed", "FAILED bad", "Cannot decode image");
+        assertThat(output.getOut()).contains("2 total, 1 with video, 1 failed", "FAILED bad (line 3): ", "Cannot decode image");
         assertThat(remote.endpoint().workersMin()).isZero();
     }
 
@@ -274,11 +274,11 @@ class StoryStudioCommandTests {
         sql("INSERT INTO worker_baseline (endpoint_id, workers_min, idle_timeout_seconds, recorded_at) VALUES (?, 0, 45, CURRENT_TIMESTAMP)",
                 remote.endpointId());
 
-        assertThat(runAgainstRemote("--restore-worker")).isZero();
+        assertThat(restoreWorker()).isZero();
 
         assertThat(output.getOut()).contains("restored to its scaling from before the run");
         assertThat(remote.endpoint()).isEqualTo(new EndpointConfig(0, 3, 45));
-        assertThat(runAgainstRemote("--restore-worker")).isZero();
+        assertThat(restoreWorker()).isZero();
         assertThat(output.getOut()).contains("nothing to restore");
         assertThat(remote.stats().runRequests()).isZero();
     }
@@ -319,7 +319,13 @@ class StoryStudioCommandTests {
 
     /** Spring Boot's start creates the job database; putting back a worker nobody changed does nothing else. */
     private void createDatabase() {
-        assertThat(runAgainstRemote("--restore-worker")).isZero();
+        assertThat(restoreWorker()).isZero();
+    }
+
+    /** {@code --restore-worker} against the remote endpoint: it takes the RunPod settings, not a run's options. */
+    private int restoreWorker() {
+        return run("--restore-worker", "--runpod.base-url=" + remote.baseUrl(), "--runpod.endpoint-id=" + remote.endpointId(),
+                "--runpod.api-key=" + remote.apiKey(), "--spring.datasource.url=" + databaseUrl());
     }
 
     private static int run(String... arguments) {

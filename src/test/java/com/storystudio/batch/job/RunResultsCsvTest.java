@@ -19,10 +19,10 @@ import com.storystudio.batch.scene.SceneOutline;
 class RunResultsCsvTest {
 
     private static final List<SceneOutline> INPUT = List.of(
-            new SceneOutline(1, "intro", Resolution.P480, 20),
-            new SceneOutline(2, "chase", Resolution.P720, 30),
-            new SceneOutline(3, "talk", Resolution.P480, 15),
-            new SceneOutline(4, "credits", Resolution.P480, 20));
+            new SceneOutline(1, 2, "intro", Resolution.P480, 20),
+            new SceneOutline(2, 3, "chase", Resolution.P720, 30),
+            new SceneOutline(3, 4, "talk", Resolution.P480, 15),
+            new SceneOutline(4, 5, "credits", Resolution.P480, 20));
 
     @Test
     void everySceneOfTheInputHasARowInInputOrderWhateverIsRecorded() {

@@ -27,9 +27,9 @@ class SceneOutlinesTest {
                 + "\"outro\",https://media.example/o.png,https://media.example/o.mp3, 480p ,15\n");
 
         assertThat(new CsvSceneSource(csv, SceneRules.defaults()).outlines()).containsExactly(
-                new SceneOutline(1, "intro", Resolution.P720, 30),
-                new SceneOutline(2, "2", Resolution.P480, 20),
-                new SceneOutline(3, "outro", Resolution.P480, 15));
+                new SceneOutline(1, 2, "intro", Resolution.P720, 30),
+                new SceneOutline(2, 4, "2", Resolution.P480, 20),
+                new SceneOutline(3, 5, "outro", Resolution.P480, 15));
     }
 
     @Test
