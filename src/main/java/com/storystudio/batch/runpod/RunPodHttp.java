@@ -60,11 +60,17 @@ public final class RunPodHttp {
     }
 
     private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + apiKey.value());
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            // HTTP/2 without TLS begins with an h2c upgrade, which some servers refuse outright
+            // (uvicorn: 400 "Unsupported upgrade request"). Over TLS, HTTP/2 is negotiated safely.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        return builder;
     }
 
     private HttpRequest.BodyPublisher bodyOf(JsonNode body) {
