@@ -134,6 +134,10 @@ public final class RunPodHttp {
         if (status >= 500) {
             throw failed(attempts, new TransientHttpFailure("HTTP " + status, false, null));
         }
+        if (status == 401 || status == 403) {
+            // Every later call would be refused the same way: a mistake in the run's settings.
+            throw RunPodConfigurationException.keyRefused(status, request.method(), RunPodConnection.printable(request.uri()));
+        }
         if (status >= 400) {
             throw new RunPodRejectedException(status, "%s %s answered HTTP %d: %s"
                     .formatted(request.method(), request.uri().getPath(), status, errorText(response.body())));
