@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * exceptions, and retries transient failures (5xx, 429, I/O errors) with Spring Framework 7's
  * {@link RetryTemplate}: exponential backoff with jitter. Every attempt first takes a permit of its
  * route's {@link RequestRateLimit}; a 429 holds back the whole route there for its {@code Retry-After}.
+ * Every answer's text is cleaned of the key ({@link ServerText}) as it arrives.
  */
 public final class RunPodHttp {
 
@@ -31,6 +32,7 @@ public final class RunPodHttp {
     private final RunPodProperties.Http settings;
     private final RequestRateLimit rateLimit;
     private final JsonMapper json;
+    private final ServerText serverText;
 
     public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, RequestRateLimit rateLimit, JsonMapper json) {
         this.client = HttpClient.newBuilder()
@@ -41,6 +43,7 @@ public final class RunPodHttp {
         this.settings = settings;
         this.rateLimit = rateLimit;
         this.json = json;
+        this.serverText = new ServerText(apiKey);
     }
 
     RunPodResponse get(RunPodRoute route, String operation, URI uri) {
@@ -143,7 +146,7 @@ public final class RunPodHttp {
                     .formatted(request.method(), request.uri().getPath(), status, errorText(response.body())));
         }
         try {
-            return json.readTree(response.body());
+            return serverText.clean(json.readTree(response.body()));
         }
         catch (JacksonException e) {
             // A gateway answering with HTML is a passing fault, not RunPod's answer.
@@ -156,24 +159,26 @@ public final class RunPodHttp {
         return failure;
     }
 
+    /** The server's reason, cleaned of the key before it is cut short, so that no part of the key is left. */
     private String errorText(String body) {
         if (body == null || body.isBlank()) {
             return "(no body)";
         }
+        String text = body;
         try {
-            JsonNode node = json.readTree(body);
-            JsonNode error = node.path("error");
+            JsonNode error = json.readTree(body).path("error");
             if (error.isString()) {
-                return error.stringValue();
+                text = error.stringValue();
             }
-            if (!error.isMissingNode()) {
-                return error.toString();
+            else if (!error.isMissingNode()) {
+                text = error.toString();
             }
         }
         catch (JacksonException ignored) {
-            // not JSON: fall through to the raw text
+            // not JSON: the raw text
         }
-        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+        text = serverText.clean(text);
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {
@@ -191,7 +196,8 @@ public final class RunPodHttp {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** An exception's text for a message: never the key, whatever the JDK or a server put in it. */
+    private String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : serverText.clean(e.getMessage());
     }
 }
