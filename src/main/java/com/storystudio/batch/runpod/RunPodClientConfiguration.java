@@ -1,8 +1,12 @@
 package com.storystudio.batch.runpod;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.storystudio.batch.time.Sleeper;
 
 /**
  * The RunPod client, pointed at the configured endpoint. A run against the built-in emulator
@@ -16,9 +20,17 @@ public class RunPodClientConfiguration {
         return properties.connection();
     }
 
+    /** Unset until a stop sets it; from then on no call backs off past it. */
     @Bean
-    RunPodHttp runPodHttp(RunPodConnection connection, RunPodProperties properties, JsonMapper json) {
-        return new RunPodHttp(connection.apiKey(), properties.http(), RequestRateLimit.of(properties.rateLimit()), json);
+    RetryCurfew retryCurfew(Clock clock) {
+        return new RetryCurfew(clock);
+    }
+
+    @Bean
+    RunPodHttp runPodHttp(RunPodConnection connection, RunPodProperties properties, JsonMapper json, RetryCurfew curfew,
+                          Clock clock, Sleeper sleeper) {
+        return new RunPodHttp(connection.apiKey(), properties.http(), RequestRateLimit.of(properties.rateLimit()), json,
+                curfew, clock, sleeper);
     }
 
     @Bean
