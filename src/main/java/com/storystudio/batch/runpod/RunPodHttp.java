@@ -28,7 +28,8 @@ import com.storystudio.batch.time.Sleeper;
  * {@link RequestRateLimit}; a 429 holds back the whole route there for its {@code Retry-After}.
  * <p>
  * Every answer's text is cleaned of the key ({@link ServerText}) as it arrives, and a refused key
- * (401/403 on any route) is a {@link RunPodConfigurationException}, never retried.
+ * (401/403 on any route) is a {@link RunPodConfigurationException}, never retried. Every exception
+ * that leaves has a message naming the call.
  */
 public final class RunPodHttp {
 
@@ -81,16 +82,21 @@ public final class RunPodHttp {
     }
 
     private HttpRequest.Builder request(String operation, URI uri) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + apiKey.value());
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            // HTTP/2 without TLS begins with an h2c upgrade, which some servers refuse outright
-            // (uvicorn: 400 "Unsupported upgrade request"). Over TLS, HTTP/2 is negotiated safely.
-            builder.version(HttpClient.Version.HTTP_1_1);
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + apiKey.value());
+            if ("http".equalsIgnoreCase(uri.getScheme())) {
+                // HTTP/2 without TLS begins with an h2c upgrade, which some servers refuse outright
+                // (uvicorn: 400 "Unsupported upgrade request"). Over TLS, HTTP/2 is negotiated safely.
+                builder.version(HttpClient.Version.HTTP_1_1);
+            }
+            return builder;
         }
-        return builder;
+        catch (IllegalArgumentException e) {
+            throw new RunPodException("%s cannot be sent to %s: %s".formatted(operation, RunPodConnection.printable(uri), describe(e)));
+        }
     }
 
     private HttpRequest.BodyPublisher bodyOf(JsonNode body) {
@@ -146,6 +152,10 @@ public final class RunPodHttp {
         catch (IOException e) {
             // The request may have been sent and processed before the connection broke.
             throw failed(attempts, new TransientHttpFailure("no answer: " + describe(e), true, e));
+        }
+        catch (IllegalArgumentException | SecurityException e) {
+            throw new RunPodException("%s cannot be sent to %s: %s"
+                    .formatted(attempts.operation(), RunPodConnection.printable(request.uri()), describe(e)), e);
         }
         finally {
             rateLimit.release(route);
@@ -225,8 +235,8 @@ public final class RunPodHttp {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** An exception's text for a message: never the key, whatever the JDK or a server put in it. */
-    private String describe(IOException e) {
+    /** An exception's text for a message: never null, and never the key, whatever the JDK or a server put in it. */
+    private String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : serverText.clean(e.getMessage());
     }
 }
