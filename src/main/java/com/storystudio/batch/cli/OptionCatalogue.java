@@ -93,6 +93,9 @@ final class OptionCatalogue {
                 value("runpod.http.connect-timeout", POSITIVE_DURATION, "DURATION", "to open a connection (default 10s)"),
                 value("runpod.http.request-timeout", POSITIVE_DURATION, "DURATION", "for one answer (default 120s)"),
                 value("runpod.http.max-retries", NON_NEGATIVE, "N", "retries of a call on 5xx, 429 and I/O errors (default 6)"),
+                value("runpod.http.max-retry-time", DURATION, "DURATION", """
+                        the longest one call keeps retrying, from its start
+                        (default 60s)"""),
                 value("runpod.http.retry-delay", DURATION, "DURATION", "first wait before a retry (default 1s), then growing"),
                 value("runpod.http.retry-multiplier", POSITIVE_NUMBER, "X", "growth of the wait per retry (default 2.0)"),
                 value("runpod.http.retry-max-delay", DURATION, "DURATION", "longest wait before a retry (default 60s)"),

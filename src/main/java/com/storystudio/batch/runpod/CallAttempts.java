@@ -7,6 +7,7 @@ final class CallAttempts {
     private TransientHttpFailure lastFailure;
     private int failures;
     private int unanswered;
+    private String gaveUpBecause;
 
     CallAttempts(String operation) {
         this.operation = operation;
@@ -18,6 +19,16 @@ final class CallAttempts {
         if (failure.mayHaveArrived()) {
             unanswered++;
         }
+    }
+
+    /** The call stops retrying before its retries ran out, for this reason. */
+    void gaveUp(String reason) {
+        gaveUpBecause = reason;
+    }
+
+    /** Why the call stopped early; null when it used every retry. */
+    String gaveUpBecause() {
+        return gaveUpBecause;
     }
 
     String operation() {

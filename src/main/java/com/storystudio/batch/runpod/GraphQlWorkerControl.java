@@ -3,6 +3,7 @@ package com.storystudio.batch.runpod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,6 +17,9 @@ public class GraphQlWorkerControl implements WorkerControl {
 
     private static final String READ = """
             query Endpoint($id: String!) { endpoint(id: $id) { id workersMin workersMax idleTimeout } }""";
+
+    private static final Pattern KEY_REFUSED = Pattern.compile("unauthori[sz]ed|unauthenticated|forbidden|not authori[sz]ed",
+            Pattern.CASE_INSENSITIVE);
 
     private final RunPodConnection connection;
     private final RunPodHttp http;
@@ -64,6 +68,11 @@ public class GraphQlWorkerControl implements WorkerControl {
         if (errors.isArray() && !errors.isEmpty()) {
             List<String> messages = new ArrayList<>();
             errors.forEach(error -> messages.add(error.path("message").asString(error.toString())));
+            // GraphQL reports a refused key in a 200 answer: as much a configuration error as a 401.
+            Optional<String> refusal = messages.stream().filter(message -> KEY_REFUSED.matcher(message).find()).findFirst();
+            if (refusal.isPresent()) {
+                throw RunPodConfigurationException.keyRefusedByGraphQl(RunPodConnection.printable(connection.graphQlUri()), refusal.get());
+            }
             throw new RunPodException(operation + " failed: " + String.join("; ", messages));
         }
         return answer.path("data");

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.storystudio.batch.time.Sleeper;
+
 /**
  * The RunPod client, pointed at the configured endpoint. A run against the built-in emulator
  * ({@code --simulate}) or a test replaces the {@link RunPodConnection} with a primary bean of its own.
@@ -18,14 +20,17 @@ public class RunPodClientConfiguration {
         return properties.connection();
     }
 
+    /** Unset until a stop sets it; from then on no call backs off past it. */
     @Bean
     RetryCurfew retryCurfew(Clock clock) {
         return new RetryCurfew(clock);
     }
 
     @Bean
-    RunPodHttp runPodHttp(RunPodConnection connection, RunPodProperties properties, JsonMapper json) {
-        return new RunPodHttp(connection.apiKey(), properties.http(), RequestRateLimit.of(properties.rateLimit()), json);
+    RunPodHttp runPodHttp(RunPodConnection connection, RunPodProperties properties, JsonMapper json, RetryCurfew curfew,
+                          Clock clock, Sleeper sleeper) {
+        return new RunPodHttp(connection.apiKey(), properties.http(), RequestRateLimit.of(properties.rateLimit()), json,
+                curfew, clock, sleeper);
     }
 
     @Bean

@@ -35,6 +35,21 @@ public record RunPodConnection(URI baseUrl, URI managementUrl, String endpointId
         return resolve(managementUrl, "/v2/serverless/" + endpointId);
     }
 
+    /** A URL as it may be printed: without user info, query or fragment, where a secret could hide. */
+    static String printable(URI uri) {
+        StringBuilder text = new StringBuilder();
+        if (uri.getScheme() != null) {
+            text.append(uri.getScheme()).append("://");
+        }
+        if (uri.getHost() != null) {
+            text.append(uri.getHost());
+        }
+        if (uri.getPort() != -1) {
+            text.append(':').append(uri.getPort());
+        }
+        return text.append(uri.getRawPath() == null ? "" : uri.getRawPath()).toString();
+    }
+
     private static URI resolve(URI base, String path) {
         String text = base.toString();
         return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -46,16 +47,46 @@ public record RunPodProperties(
 
     /**
      * HTTP behaviour: timeouts and the retry of transient failures (5xx, 429, I/O errors) with
-     * exponential backoff and jitter.
+     * exponential backoff and jitter. Plain {@code http://} is spoken as HTTP/1.1, TLS as HTTP/2.
+     *
+     * @param maxRetryTime how long one call goes on retrying, counted from its start, the attempts' own
+     *                     time included (see {@link RetryBudget}); with {@code max-retries} whichever
+     *                     comes first ends the call
      */
     public record Http(
-            @DefaultValue("10s") Duration connectTimeout,
-            @DefaultValue("120s") Duration requestTimeout,
-            @DefaultValue("6") int maxRetries,
-            @DefaultValue("1s") Duration retryDelay,
-            @DefaultValue("2.0") double retryMultiplier,
-            @DefaultValue("60s") Duration retryMaxDelay,
-            @DefaultValue("500ms") Duration retryJitter) {
+            Duration connectTimeout,
+            Duration requestTimeout,
+            int maxRetries,
+            Duration retryDelay,
+            double retryMultiplier,
+            Duration retryMaxDelay,
+            Duration retryJitter,
+            Duration maxRetryTime) {
+
+        @ConstructorBinding
+        public Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("120s") Duration requestTimeout,
+                    @DefaultValue("6") int maxRetries, @DefaultValue("1s") Duration retryDelay,
+                    @DefaultValue("2.0") double retryMultiplier, @DefaultValue("60s") Duration retryMaxDelay,
+                    @DefaultValue("500ms") Duration retryJitter, @DefaultValue("60s") Duration maxRetryTime) {
+            if (maxRetryTime == null || maxRetryTime.isNegative()) {
+                throw new IllegalArgumentException("runpod.http.max-retry-time must not be negative, was " + maxRetryTime);
+            }
+            this.connectTimeout = connectTimeout;
+            this.requestTimeout = requestTimeout;
+            this.maxRetries = maxRetries;
+            this.retryDelay = retryDelay;
+            this.retryMultiplier = retryMultiplier;
+            this.retryMaxDelay = retryMaxDelay;
+            this.retryJitter = retryJitter;
+            this.maxRetryTime = maxRetryTime;
+        }
+
+        /** With the default {@code max-retry-time} (60 s). */
+        public Http(Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration retryDelay,
+                    double retryMultiplier, Duration retryMaxDelay, Duration retryJitter) {
+            this(connectTimeout, requestTimeout, maxRetries, retryDelay, retryMultiplier, retryMaxDelay, retryJitter,
+                    Duration.ofSeconds(60));
+        }
     }
 
     /**
