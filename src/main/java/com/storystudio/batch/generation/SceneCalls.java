@@ -35,7 +35,7 @@ final class SceneCalls {
 
     /** Where {@link #submit} sends its {@code /run}, for the message of a refusal that is about the run. */
     String runUrl() {
-        return jobs.runUri().toString();
+        return jobs.runUrl();
     }
 
     /** @throws RunPodRejectedException with {@link RunPodRejectedException#isNotFound()} once RunPod forgot the job */

@@ -1,7 +1,5 @@
 package com.storystudio.batch.runpod;
 
-import java.net.URI;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,9 +36,12 @@ public class RunPodJobs {
         return new SubmittedJob(id, RemoteStatus.parse(JsonFields.text(response.body(), "status")), response.unansweredAttempts());
     }
 
-    /** Where {@link #submit} posts: named in the message of a refusal that every request of the run would get. */
-    public URI runUri() {
-        return connection.jobsUri("/run");
+    /**
+     * Where {@link #submit} posts, without user info or query: named in the message of a refusal that every
+     * request of the run would get.
+     */
+    public String runUrl() {
+        return RunPodConnection.printable(connection.jobsUri("/run"));
     }
 
     /** @throws RunPodRejectedException with {@link RunPodRejectedException#isNotFound()} once RunPod forgot the job */
@@ -62,7 +63,7 @@ public class RunPodJobs {
 
     /** For messages: where {@code /health} is asked. */
     public String healthUrl() {
-        return connection.jobsUri("/health").toString();
+        return RunPodConnection.printable(connection.jobsUri("/health"));
     }
 
     private static JobStatus toStatus(JsonNode body) {
