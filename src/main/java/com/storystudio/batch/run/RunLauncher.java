@@ -1,6 +1,7 @@
 package com.storystudio.batch.run;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,20 +97,15 @@ public class RunLauncher {
             log.info("Continuing the earlier run of {} (job instance {}, last execution {} ended {})", run.input(),
                     existing.getInstanceId(), last.getId(), last.getStatus());
         }
-        if (stop.isRequested()) {
-            return new RunEnd.NotStarted(RunEnd.Reason.STOPPED, "stopped before the run started; nothing was submitted");
-        }
-        try {
-            preflight.check();
-        }
-        catch (RunPodConfigurationException e) {
-            return new RunEnd.NotStarted(RunEnd.Reason.MISCONFIGURED, e.getMessage() + "; nothing was changed or submitted");
-        }
-        catch (RunPodUnavailableException e) {
-            return new RunEnd.NotStarted(RunEnd.Reason.UNREACHABLE, ("RunPod did not answer (%s); nothing was changed or "
-                    + "submitted. Run the same command again once it answers").formatted(e.getMessage()));
-        }
+        // Signals first: a stop during the preflight is as graceful as one during the job.
         try (StopSignals signals = StopSignals.install(stop, scaling::mayLeaveChange)) {
+            Optional<RunEnd> refused = preflight();
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            if (stop.isRequested()) {
+                return new RunEnd.NotStarted(RunEnd.Reason.STOPPED, "stopped before the run started; nothing was submitted");
+            }
             return new RunEnd.Ran(jobOperator.start(job, run.toJobParameters()));
         }
         catch (JobExecutionAlreadyRunningException e) {
@@ -124,6 +120,22 @@ public class RunLauncher {
         catch (JobInstanceAlreadyCompleteException e) {
             JobInstance instance = jobRepository.getJobInstance(StoryStudioJobConfiguration.JOB_NAME, run.toJobParameters());
             return alreadyDone(run, instance, jobRepository.getLastJobExecution(instance), false);
+        }
+    }
+
+    /** Why the run cannot start against this endpoint, if it cannot: nothing has been changed or submitted yet. */
+    private Optional<RunEnd> preflight() {
+        try {
+            preflight.check();
+            return Optional.empty();
+        }
+        catch (RunPodConfigurationException e) {
+            return Optional.of(new RunEnd.NotStarted(RunEnd.Reason.MISCONFIGURED, e.getMessage() + "; nothing was changed or submitted"));
+        }
+        catch (RunPodUnavailableException e) {
+            return Optional.of(new RunEnd.NotStarted(stop.isRequested() ? RunEnd.Reason.STOPPED : RunEnd.Reason.UNREACHABLE,
+                    "RunPod did not answer (%s); nothing was changed or submitted. Run the same command again once it answers"
+                            .formatted(e.getMessage())));
         }
     }
 
