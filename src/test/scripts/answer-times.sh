@@ -4,7 +4,7 @@
 #   src/test/scripts/answer-times.sh [runs]
 # Prints the median and the slowest wall time of each case over [runs] launches (default 5).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 jar=target/storystudio.jar
 runs=${1:-5}
 [[ -f $jar ]] || { echo "build the jar first: ./mvnw -q package -DskipTests" >&2; exit 2; }

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The names of Spring Boot's own settings ({@code spring.datasource.url}, {@code logging.level.*}), from
@@ -20,6 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class SpringSettingNames {
 
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+    /**
+     * A property's name and type, as the configuration processor writes them (name first). A pattern rather than a
+     * JSON parser: it answers a typo in well under the time a parser takes to start.
+     */
+    private static final Pattern PROPERTY = Pattern.compile("\\{\\s*\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"type\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Set<String> names;
     /** Settings that are maps ({@code logging.level.<logger>}): any name under them is a key of the map. */
@@ -33,16 +38,14 @@ final class SpringSettingNames {
     static SpringSettingNames load() {
         Set<String> names = new HashSet<>();
         Set<String> maps = new HashSet<>();
-        JsonMapper json = JsonMapper.builder().build();
         try {
-            Enumeration<URL> files = SpringSettingNames.class.getClassLoader().getResources(METADATA);
-            for (URL file : Collections.list(files)) {
+            for (URL file : Collections.list(SpringSettingNames.class.getClassLoader().getResources(METADATA))) {
                 try (InputStream in = file.openStream()) {
-                    for (JsonNode property : json.readTree(in).path("properties")) {
-                        String name = property.path("name").asString("");
-                        names.add(name);
-                        if (property.path("type").asString("").startsWith("java.util.Map")) {
-                            maps.add(name + ".");
+                    Matcher property = PROPERTY.matcher(properties(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    while (property.find()) {
+                        names.add(property.group(1));
+                        if (property.group(2).startsWith("java.util.Map")) {
+                            maps.add(property.group(1) + ".");
                         }
                     }
                 }
@@ -52,6 +55,13 @@ final class SpringSettingNames {
             throw new UncheckedIOException("cannot read Spring Boot's settings metadata", e);
         }
         return new SpringSettingNames(names, maps);
+    }
+
+    /** The {@code properties} array of a metadata file; its groups and hints name no setting. */
+    private static String properties(String metadata) {
+        int start = metadata.indexOf("\"properties\"");
+        int end = metadata.indexOf("\"hints\"", Math.max(start, 0));
+        return start < 0 ? "" : metadata.substring(start, end < 0 ? metadata.length() : end);
     }
 
     boolean isKnown(String name) {

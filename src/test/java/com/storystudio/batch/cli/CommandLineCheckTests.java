@@ -108,7 +108,7 @@ class CommandLineCheckTests {
     void aRunWithAValidCommandLineIsLeftToTheApplication(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path csv = com.storystudio.batch.testing.Storyboard.in(dir).remoteScene("s1").write("scenes.csv");
         assertThat(early.answer("--input=" + csv, "--runpod.poll-interval=200ms", "--spring.datasource.url=jdbc:h2:mem:x",
-                "--logging.level.com.storystudio=DEBUG", "--simulate")).isEmpty();
+                "--logging.level.com.storystudio=DEBUG", "--spring.datasource.hikari.maximum-pool-size=3", "--simulate")).isEmpty();
         assertThat(early.answer("--restore-worker", "--runpod.endpoint-id=abc")).isEmpty();
         assertThat(stderr()).isEmpty();
     }
