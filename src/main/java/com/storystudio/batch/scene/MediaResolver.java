@@ -3,13 +3,17 @@ package com.storystudio.batch.scene;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +47,11 @@ final class MediaResolver {
         this.realFolder = this.folder.toRealPath();
     }
 
-    /** @param text a non-blank, trimmed value from the image or audio column */
-    MediaCheck resolve(String text) {
+    /**
+     * @param text   a non-blank, trimmed value from the image or audio column
+     * @param wanted what the column takes; a local file must be of that kind by its first bytes
+     */
+    MediaCheck resolve(String text, MediaFormat.Kind wanted) {
         Matcher scheme = SCHEME.matcher(text);
         if (scheme.find()) {
             String name = scheme.group(1).toLowerCase(Locale.ROOT);
@@ -54,7 +61,11 @@ final class MediaResolver {
             return new MediaCheck.Rejected("must be an http(s) URL or a local file path; '" + scheme.group(1)
                     + ":' is not supported");
         }
-        return local(text);
+        MediaCheck check = local(text);
+        if (check instanceof MediaCheck.Accepted accepted && accepted.format().kind() != wanted) {
+            return new MediaCheck.Rejected(wanted.refusal(text, accepted.format()));
+        }
+        return check;
     }
 
     private static MediaCheck remote(String text) {
@@ -68,7 +79,7 @@ final class MediaResolver {
         if (url.getHost() == null || url.getHost().isBlank()) {
             return new MediaCheck.Rejected("'" + text + "' has no host name; expected e.g. https://example.com/file.png");
         }
-        return new MediaCheck.Accepted(new MediaRef.Remote(url), text.getBytes(StandardCharsets.UTF_8).length);
+        return MediaCheck.Accepted.remote(new MediaRef.Remote(url), text.getBytes(StandardCharsets.UTF_8).length);
     }
 
     private MediaCheck local(String text) {
@@ -106,7 +117,8 @@ final class MediaResolver {
             if (!Files.isReadable(real)) {
                 return new MediaCheck.Rejected(path + " is not readable (check its permissions)");
             }
-            return new MediaCheck.Accepted(new MediaRef.Local(real), MediaRef.base64Length(attributes.size()));
+            return new MediaCheck.Accepted(new MediaRef.Local(real), MediaRef.base64Length(attributes.size()),
+                    MediaFormat.of(head(real)));
         } catch (NoSuchFileException e) {
             return new MediaCheck.Rejected("file not found: " + path + " (relative paths are resolved against "
                     + folder + ")");
@@ -115,6 +127,17 @@ final class MediaResolver {
         } catch (IOException e) {
             return new MediaCheck.Rejected(path + " cannot be read: " + e);
         }
+    }
+
+    /** Only the first bytes: a file of any size is told by them, and reading it whole would cost per row. */
+    private static byte[] head(Path file) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(MediaFormat.HEAD_BYTES);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (head.hasRemaining() && channel.read(head) >= 0) {
+                // a read may return fewer bytes than asked for; stop at the end of the file
+            }
+        }
+        return Arrays.copyOf(head.array(), head.position());
     }
 
     private MediaCheck outside(String text, Path resolved) {

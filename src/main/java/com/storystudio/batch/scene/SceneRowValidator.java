@@ -111,7 +111,8 @@ final class SceneRowValidator {
                 problem(column, "a value is required: an http(s) URL, or a path to a file in the CSV file's folder");
                 return null;
             }
-            MediaCheck check = media.resolve(value.get());
+            MediaCheck check = media.resolve(value.get(),
+                    column == SceneColumn.IMAGE ? MediaFormat.Kind.IMAGE : MediaFormat.Kind.AUDIO);
             if (check instanceof MediaCheck.Rejected rejected) {
                 problem(column, rejected.reason());
                 return null;
