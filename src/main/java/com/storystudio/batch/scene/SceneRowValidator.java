@@ -140,19 +140,17 @@ final class SceneRowValidator {
             if (value.isEmpty() || value.get().isEmpty()) {
                 return DEFAULT_STEPS;
             }
-            int steps;
-            try {
-                steps = Integer.parseInt(value.get());
-            } catch (NumberFormatException e) {
-                problem(SceneColumn.SAMPLE_STEPS, "'" + value.get() + "' is not a whole number; use "
+            WholeNumber steps = WholeNumber.read(value.get(), MIN_STEPS, MAX_STEPS);
+            switch (steps.verdict()) {
+                case NOT_WHOLE -> problem(SceneColumn.SAMPLE_STEPS, "'" + value.get() + "' is not a whole number; use "
                         + MIN_STEPS + "-" + MAX_STEPS + " (blank means " + DEFAULT_STEPS + ")");
-                return DEFAULT_STEPS;
+                case OUT_OF_RANGE -> problem(SceneColumn.SAMPLE_STEPS, value.get() + " is outside " + MIN_STEPS + "-"
+                        + MAX_STEPS);
+                case IN_RANGE -> {
+                    return steps.value();
+                }
             }
-            if (steps < MIN_STEPS || steps > MAX_STEPS) {
-                problem(SceneColumn.SAMPLE_STEPS, steps + " is outside " + MIN_STEPS + "-" + MAX_STEPS);
-                return DEFAULT_STEPS;
-            }
-            return steps;
+            return DEFAULT_STEPS;
         }
 
         /**
