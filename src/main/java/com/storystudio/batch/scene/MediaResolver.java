@@ -63,7 +63,7 @@ final class MediaResolver {
         }
         MediaCheck check = local(text);
         if (check instanceof MediaCheck.Accepted accepted && accepted.format().kind() != wanted) {
-            return new MediaCheck.Rejected(wanted.refusal(text, accepted.format()));
+            return new MediaCheck.Rejected(wanted.refusal(CellText.of(text), accepted.format()));
         }
         return check;
     }
@@ -73,11 +73,11 @@ final class MediaResolver {
         try {
             url = new URI(text);
         } catch (URISyntaxException e) {
-            return new MediaCheck.Rejected("'" + text + "' is not a valid URL (" + e.getReason() + " at index "
+            return new MediaCheck.Rejected("'" + CellText.of(text) + "' is not a valid URL (" + e.getReason() + " at index "
                     + e.getIndex() + "); spaces and similar characters must be percent-encoded, e.g. %20");
         }
         if (url.getHost() == null || url.getHost().isBlank()) {
-            return new MediaCheck.Rejected("'" + text + "' has no host name; expected e.g. https://example.com/file.png");
+            return new MediaCheck.Rejected("'" + CellText.of(text) + "' has no host name; expected e.g. https://example.com/file.png");
         }
         return MediaCheck.Accepted.remote(new MediaRef.Remote(url), text.getBytes(StandardCharsets.UTF_8).length);
     }
@@ -87,7 +87,7 @@ final class MediaResolver {
         try {
             path = folder.resolve(text).normalize();
         } catch (InvalidPathException e) {
-            return new MediaCheck.Rejected("'" + text + "' is not a valid file path: " + e.getReason());
+            return new MediaCheck.Rejected("'" + CellText.of(text) + "' is not a valid file path: " + e.getReason());
         }
         MediaCheck check = localChecks.computeIfAbsent(path, this::inspect);
         // Written as outside the folder: say so in the user's terms, even when the file does not exist. Only a
@@ -142,7 +142,7 @@ final class MediaResolver {
 
     private MediaCheck outside(String text, Path resolved) {
         String where = resolved.toString().equals(text) ? "" : " (resolves to " + resolved + ")";
-        return new MediaCheck.Rejected("'" + text + "'" + where + " is outside the input folder " + folder
+        return new MediaCheck.Rejected("'" + CellText.of(text) + "'" + where + " is outside the input folder " + folder
                 + "; local media files must be in the CSV file's folder or below it");
     }
 }
