@@ -1,7 +1,8 @@
 package com.storystudio.batch.scene;
 
 /**
- * How a cell's text is quoted in a message: control characters made visible, and a long value cut short with
+ * How a cell's text is quoted in a message: control characters made visible, bytes that were not UTF-8 shown as
+ * �, and a long value cut short with
  * its length, so that a runaway cell (say, a quote left open that swallowed the rest of the file) does not make a
  * message of megabytes or break it across lines.
  */
@@ -25,6 +26,7 @@ final class CellText {
                 case '\r' -> shown.append("\\r");
                 case '\t' -> shown.append("\\t");
                 case '\0' -> shown.append("\\0");
+                case CsvRows.NOT_UTF8 -> shown.append('\uFFFD'); // the usual sign of an undecodable byte
                 default -> {
                     if (Character.isISOControl(c)) {
                         shown.append(String.format("\\u%04X", (int) c));

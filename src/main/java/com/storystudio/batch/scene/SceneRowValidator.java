@@ -163,12 +163,12 @@ final class SceneRowValidator {
                 return Optional.of("");
             }
             String value = row.value(index.getAsInt());
-            if (value.indexOf(CsvRows.NOT_UTF8) >= 0) {
-                problem(column, "contains bytes that are not valid UTF-8; save the file with UTF-8 encoding");
+            if (value.indexOf('\0') >= 0) { // first: UTF-16 text has NULs and bytes that are not UTF-8
+                problem(column, CsvRows.NUL_BYTES);
                 return Optional.empty();
             }
-            if (value.indexOf('\0') >= 0) {
-                problem(column, CsvRows.NUL_BYTES);
+            if (value.indexOf(CsvRows.NOT_UTF8) >= 0) {
+                problem(column, "contains bytes that are not valid UTF-8; save the file with UTF-8 encoding");
                 return Optional.empty();
             }
             return Optional.of(value);

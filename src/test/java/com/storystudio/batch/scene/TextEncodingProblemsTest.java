@@ -57,8 +57,18 @@ class TextEncodingProblemsTest {
 
         assertThat(problems).first().satisfies(problem -> {
             assertThat(problem.line()).isEqualTo(1);
-            assertThat(problem.message()).contains("not valid UTF-8");
+            assertThat(problem.message()).isEqualTo("this column name contains NUL bytes " + UTF16_HINT);
+            assertThat(problem.describe()).contains("column 1 (\uFFFD\uFFFD\\0i\\0m");
         });
+    }
+
+    @Test
+    void latin1TextIsRefusedWhereItIsShowingTheByteAsAReplacementCharacter() throws IOException {
+        List<SceneProblem> problems = problems("scene_id,image,audio\ncaf\u00e9,alice.png,alice.wav\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(problems).extracting(SceneProblem::line, SceneProblem::column, SceneProblem::message).containsExactly(
+                tuple(2L, 1, "contains bytes that are not valid UTF-8; save the file with UTF-8 encoding"));
     }
 
     @Test
