@@ -1,19 +1,16 @@
 package com.storystudio.batch.scene;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -131,13 +128,9 @@ final class MediaResolver {
 
     /** Only the first bytes: a file of any size is told by them, and reading it whole would cost per row. */
     private static byte[] head(Path file) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(MediaFormat.HEAD_BYTES);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (head.hasRemaining() && channel.read(head) >= 0) {
-                // a read may return fewer bytes than asked for; stop at the end of the file
-            }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(MediaFormat.HEAD_BYTES);
         }
-        return Arrays.copyOf(head.array(), head.position());
     }
 
     private MediaCheck outside(String text, Path resolved) {
