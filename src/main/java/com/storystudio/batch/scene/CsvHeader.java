@@ -30,13 +30,15 @@ final class CsvHeader {
             String problem = null;
             if (name.isEmpty()) {
                 problem = "this column has no name; known columns: " + SceneColumn.knownNames();
+            } else if (name.indexOf('\0') >= 0) {
+                problem = "this column name " + CsvRows.NUL_BYTES;
             } else if (name.indexOf(CsvRows.NOT_UTF8) >= 0) {
                 problem = "this column name contains bytes that are not valid UTF-8; save the file with UTF-8 encoding";
             } else if (column.isEmpty()) {
-                problem = "unknown column '" + name + "' (a typo?); known columns: " + SceneColumn.knownNames();
+                problem = "unknown column '" + CellText.of(name) + "' (a typo?); known columns: " + SceneColumn.knownNames();
             } else if (indexes.containsKey(column.get())) {
                 int first = indexes.get(column.get());
-                problem = "column '" + name + "' repeats '" + row.value(first) + "' (column " + (first + 1)
+                problem = "column '" + CellText.of(name) + "' repeats '" + row.value(first) + "' (column " + (first + 1)
                         + "); each column may appear only once";
             } else {
                 indexes.put(column.get(), index);

@@ -31,6 +31,12 @@ final class CsvRows implements Closeable {
      */
     static final char NOT_UTF8 = '\uFDD0';
 
+    /**
+     * NUL is no text character; a file full of them is usually saved as UTF-16 ("Unicode text"), which puts one
+     * beside every ASCII letter.
+     */
+    static final String NUL_BYTES = "contains NUL bytes (is the file saved as UTF-16?); save the file with UTF-8 encoding";
+
     private static final char BOM = '\uFEFF';
     private static final int BUFFER_CHARS = 64 * 1024;
 

@@ -1,6 +1,7 @@
 package com.storystudio.batch.scene;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,11 @@ final class MediaResolver {
         this.realFolder = this.folder.toRealPath();
     }
 
-    /** @param text a non-blank, trimmed value from the image or audio column */
-    MediaCheck resolve(String text) {
+    /**
+     * @param text   a non-blank, trimmed value from the image or audio column
+     * @param wanted what the column takes; a local file must be of that kind by its first bytes
+     */
+    MediaCheck resolve(String text, MediaFormat.Kind wanted) {
         Matcher scheme = SCHEME.matcher(text);
         if (scheme.find()) {
             String name = scheme.group(1).toLowerCase(Locale.ROOT);
@@ -54,7 +58,11 @@ final class MediaResolver {
             return new MediaCheck.Rejected("must be an http(s) URL or a local file path; '" + scheme.group(1)
                     + ":' is not supported");
         }
-        return local(text);
+        MediaCheck check = local(text);
+        if (check instanceof MediaCheck.Accepted accepted && accepted.format().kind() != wanted) {
+            return new MediaCheck.Rejected(wanted.refusal(CellText.of(text), accepted.format()));
+        }
+        return check;
     }
 
     private static MediaCheck remote(String text) {
@@ -62,13 +70,13 @@ final class MediaResolver {
         try {
             url = new URI(text);
         } catch (URISyntaxException e) {
-            return new MediaCheck.Rejected("'" + text + "' is not a valid URL (" + e.getReason() + " at index "
+            return new MediaCheck.Rejected("'" + CellText.of(text) + "' is not a valid URL (" + e.getReason() + " at index "
                     + e.getIndex() + "); spaces and similar characters must be percent-encoded, e.g. %20");
         }
         if (url.getHost() == null || url.getHost().isBlank()) {
-            return new MediaCheck.Rejected("'" + text + "' has no host name; expected e.g. https://example.com/file.png");
+            return new MediaCheck.Rejected("'" + CellText.of(text) + "' has no host name; expected e.g. https://example.com/file.png");
         }
-        return new MediaCheck.Accepted(new MediaRef.Remote(url), text.getBytes(StandardCharsets.UTF_8).length);
+        return MediaCheck.Accepted.remote(new MediaRef.Remote(url), text.getBytes(StandardCharsets.UTF_8).length);
     }
 
     private MediaCheck local(String text) {
@@ -76,7 +84,7 @@ final class MediaResolver {
         try {
             path = folder.resolve(text).normalize();
         } catch (InvalidPathException e) {
-            return new MediaCheck.Rejected("'" + text + "' is not a valid file path: " + e.getReason());
+            return new MediaCheck.Rejected("'" + CellText.of(text) + "' is not a valid file path: " + e.getReason());
         }
         MediaCheck check = localChecks.computeIfAbsent(path, this::inspect);
         // Written as outside the folder: say so in the user's terms, even when the file does not exist. Only a
@@ -106,7 +114,8 @@ final class MediaResolver {
             if (!Files.isReadable(real)) {
                 return new MediaCheck.Rejected(path + " is not readable (check its permissions)");
             }
-            return new MediaCheck.Accepted(new MediaRef.Local(real), MediaRef.base64Length(attributes.size()));
+            return new MediaCheck.Accepted(new MediaRef.Local(real), MediaRef.base64Length(attributes.size()),
+                    MediaFormat.of(head(real)));
         } catch (NoSuchFileException e) {
             return new MediaCheck.Rejected("file not found: " + path + " (relative paths are resolved against "
                     + folder + ")");
@@ -117,9 +126,16 @@ final class MediaResolver {
         }
     }
 
+    /** Only the first bytes: a file of any size is told by them, and reading it whole would cost per row. */
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(MediaFormat.HEAD_BYTES);
+        }
+    }
+
     private MediaCheck outside(String text, Path resolved) {
         String where = resolved.toString().equals(text) ? "" : " (resolves to " + resolved + ")";
-        return new MediaCheck.Rejected("'" + text + "'" + where + " is outside the input folder " + folder
+        return new MediaCheck.Rejected("'" + CellText.of(text) + "'" + where + " is outside the input folder " + folder
                 + "; local media files must be in the CSV file's folder or below it");
     }
 }

@@ -28,7 +28,7 @@ public record SceneProblem(Path file, long line, int column, String columnName, 
         if (column > 0) {
             text.append(", column ").append(column);
             if (columnName != null) {
-                text.append(" (").append(columnName).append(')');
+                text.append(" (").append(CellText.of(columnName)).append(')');
             }
         }
         return text.append(": ").append(message).toString();

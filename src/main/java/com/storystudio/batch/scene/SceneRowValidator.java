@@ -88,7 +88,7 @@ final class SceneRowValidator {
             }
             String id = value.get().isEmpty() ? fallback : value.get();
             if (!SCENE_ID.matcher(id).matches()) {
-                problem(SceneColumn.SCENE_ID, "'" + id + "' is not a usable scene_id: use 1 to 64 letters, digits,"
+                problem(SceneColumn.SCENE_ID, "'" + CellText.of(id) + "' is not a usable scene_id: use 1 to 64 letters, digits,"
                         + " '.', '_' or '-', starting with a letter or digit (it becomes part of file names)");
                 return fallback;
             }
@@ -111,7 +111,8 @@ final class SceneRowValidator {
                 problem(column, "a value is required: an http(s) URL, or a path to a file in the CSV file's folder");
                 return null;
             }
-            MediaCheck check = media.resolve(value.get());
+            MediaCheck check = media.resolve(value.get(),
+                    column == SceneColumn.IMAGE ? MediaFormat.Kind.IMAGE : MediaFormat.Kind.AUDIO);
             if (check instanceof MediaCheck.Rejected rejected) {
                 problem(column, rejected.reason());
                 return null;
@@ -126,7 +127,7 @@ final class SceneRowValidator {
             }
             Optional<Resolution> resolution = Resolution.parse(value.get());
             if (resolution.isEmpty()) {
-                problem(SceneColumn.RESOLUTION, "'" + value.get() + "' is not a supported resolution; use "
+                problem(SceneColumn.RESOLUTION, "'" + CellText.of(value.get()) + "' is not a supported resolution; use "
                         + Resolution.P480.value() + " or " + Resolution.P720.value() + " (blank means "
                         + DEFAULT_RESOLUTION.value() + ")");
                 return DEFAULT_RESOLUTION;
@@ -139,24 +140,22 @@ final class SceneRowValidator {
             if (value.isEmpty() || value.get().isEmpty()) {
                 return DEFAULT_STEPS;
             }
-            int steps;
-            try {
-                steps = Integer.parseInt(value.get());
-            } catch (NumberFormatException e) {
-                problem(SceneColumn.SAMPLE_STEPS, "'" + value.get() + "' is not a whole number; use "
+            WholeNumber steps = WholeNumber.read(value.get(), MIN_STEPS, MAX_STEPS);
+            switch (steps.verdict()) {
+                case NOT_WHOLE -> problem(SceneColumn.SAMPLE_STEPS, "'" + CellText.of(value.get()) + "' is not a whole number; use "
                         + MIN_STEPS + "-" + MAX_STEPS + " (blank means " + DEFAULT_STEPS + ")");
-                return DEFAULT_STEPS;
+                case OUT_OF_RANGE -> problem(SceneColumn.SAMPLE_STEPS, CellText.of(value.get()) + " is outside " + MIN_STEPS + "-"
+                        + MAX_STEPS);
+                case IN_RANGE -> {
+                    return steps.value();
+                }
             }
-            if (steps < MIN_STEPS || steps > MAX_STEPS) {
-                problem(SceneColumn.SAMPLE_STEPS, steps + " is outside " + MIN_STEPS + "-" + MAX_STEPS);
-                return DEFAULT_STEPS;
-            }
-            return steps;
+            return DEFAULT_STEPS;
         }
 
         /**
          * The column's value ("" when the column is absent or the row is short), or empty when the value is
-         * not valid UTF-8 (a problem has been recorded).
+         * not valid UTF-8 or holds a NUL byte (a problem has been recorded).
          */
         Optional<String> value(SceneColumn column) {
             OptionalInt index = header.indexOf(column);
@@ -164,6 +163,10 @@ final class SceneRowValidator {
                 return Optional.of("");
             }
             String value = row.value(index.getAsInt());
+            if (value.indexOf('\0') >= 0) { // first: UTF-16 text has NULs and bytes that are not UTF-8
+                problem(column, CsvRows.NUL_BYTES);
+                return Optional.empty();
+            }
             if (value.indexOf(CsvRows.NOT_UTF8) >= 0) {
                 problem(column, "contains bytes that are not valid UTF-8; save the file with UTF-8 encoding");
                 return Optional.empty();

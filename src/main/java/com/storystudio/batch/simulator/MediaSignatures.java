@@ -12,7 +12,9 @@ final class MediaSignatures {
     }
 
     static boolean isImage(byte[] bytes) {
-        return startsWith(bytes, 0, PNG)
+        // A PNG decoder reads the IHDR chunk next (it must come first): a file with the signature and no image
+        // behind it (corrupt, or a stand-in) fails there.
+        return (startsWith(bytes, 0, PNG) && startsWith(bytes, 12, ascii("IHDR")))
                 || startsWith(bytes, 0, JPEG)
                 || startsWith(bytes, 0, ascii("GIF87a"))
                 || startsWith(bytes, 0, ascii("GIF89a"))

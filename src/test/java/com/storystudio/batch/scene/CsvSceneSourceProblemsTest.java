@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -260,7 +261,39 @@ class CsvSceneSourceProblemsTest {
                 tuple(3L, "51 is outside 15-50"),
                 tuple(4L, "'twenty' is not a whole number; use 15-50 (blank means 20)"),
                 tuple(5L, "'20.5' is not a whole number; use 15-50 (blank means 20)"),
-                tuple(6L, "'99999999999' is not a whole number; use 15-50 (blank means 20)"));
+                tuple(6L, "99999999999 is outside 15-50"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999", "-99999999999999999999", "1e9", "-1e9", "1e999999999999",
+            "1e-999999999999", "2147483648", "-2147483649", "0", "-20", "14.999999999999999999999", "50.0000000001"})
+    void sampleStepsOfAnySizeAreOutsideTheRangeNeverAnOverflow(String steps) throws IOException {
+        assertThat(problems("image,audio,sample_steps\nalice.png,alice.wav," + steps + "\n"))
+                .extracting(SceneProblem::line, SceneProblem::column, SceneProblem::message)
+                .containsExactly(tuple(2L, 3, steps + " is outside 15-50"));
+    }
+
+    @Test
+    void sampleStepsWrittenAsADecimalOfAWholeNumberAreThatNumber() throws IOException {
+        // pandas writes a number column that has blanks as floats: 20.0
+        Path csv = text(dir.resolve("scenes.csv"), "image,audio,sample_steps\nalice.png,alice.wav,20.0\n"
+                + "alice.png,alice.wav,+35\nalice.png,alice.wav,2.5e1\nalice.png,alice.wav,\n");
+        CsvSceneSource source = new CsvSceneSource(csv, SceneRules.defaults());
+
+        assertThat(source.check().problems()).isEmpty();
+        try (SceneCursor cursor = source.open()) {
+            List<Integer> steps = new ArrayList<>();
+            cursor.forEachRemaining(scene -> steps.add(scene.sampleSteps()));
+            assertThat(steps).containsExactly(20, 35, 25, 20);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"20.5", "1e", "0x14", "NaN", "Infinity", "twenty", "2 0", "\u0662\u0660", "20..0", "."})
+    void sampleStepsThatAreNoWholeNumberSayJustThat(String steps) throws IOException {
+        assertThat(problems("image,audio,sample_steps\nalice.png,alice.wav,\"" + steps + "\"\n"))
+                .extracting(SceneProblem::line, SceneProblem::column, SceneProblem::message)
+                .containsExactly(tuple(2L, 3, "'" + steps + "' is not a whole number; use 15-50 (blank means 20)"));
     }
 
     @Test

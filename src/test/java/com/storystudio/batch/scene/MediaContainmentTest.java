@@ -53,7 +53,7 @@ class MediaContainmentTest {
         List<SceneProblem> problems = problems("""
                 image,audio
                 ../secret.png,voice/../../secret.wav
-                ../nowhere.png,alice.png
+                ../nowhere.png,voice/alice.wav
                 """);
 
         assertThat(problems).extracting(SceneProblem::line, SceneProblem::column)
@@ -66,7 +66,7 @@ class MediaContainmentTest {
 
     @Test
     void absolutePathsOutsideTheFolderAreRejected() throws IOException {
-        List<SceneProblem> problems = problems("image,audio\n" + root.resolve("secret.png") + ",alice.png\n");
+        List<SceneProblem> problems = problems("image,audio\n" + root.resolve("secret.png") + ",voice/alice.wav\n");
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.column()).isEqualTo(1);

@@ -77,12 +77,12 @@ class RequestSizeTest {
     @Test
     void roundingNeverHidesAnOverrun() {
         RequestBudget budget = new RequestBudget(SceneRules.defaults());
-        MediaCheck.Accepted audio = new MediaCheck.Accepted(
+        MediaCheck.Accepted audio = MediaCheck.Accepted.remote(
                 new MediaRef.Remote(URI.create("https://example.com/b.mp3")), 25);
         MediaCheck.Accepted exactFit = new MediaCheck.Accepted(new MediaRef.Local(dir.resolve("a.png")),
-                10 * MIB - 4096 - 25);
+                10 * MIB - 4096 - 25, MediaFormat.PNG);
         MediaCheck.Accepted oneOver = new MediaCheck.Accepted(new MediaRef.Local(dir.resolve("a.png")),
-                10 * MIB - 4096 - 24);
+                10 * MIB - 4096 - 24, MediaFormat.PNG);
 
         assertThat(budget.overrun(exactFit, audio, "")).isEmpty();
         assertThat(budget.overrun(oneOver, audio, "")).hasValueSatisfying(message -> assertThat(message)
@@ -106,9 +106,16 @@ class RequestSizeTest {
         assertThat(RequestBudget.size(13_002_342)).isEqualTo("12.4 MB");
     }
 
+    /** A file of {@code bytes} bytes that starts like the image or audio its name says, so the check takes it. */
     private void sized(String name, long bytes) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(dir.resolve(name).toFile(), "rw")) {
-            file.setLength(bytes);
+        Path file = dir.resolve(name);
+        if (name.endsWith(".png")) {
+            MediaFixtures.png(file);
+        } else {
+            MediaFixtures.wav(file);
+        }
+        try (RandomAccessFile sized = new RandomAccessFile(file.toFile(), "rw")) {
+            sized.setLength(bytes);
         }
     }
 }

@@ -9,7 +9,10 @@ class MediaSignaturesTest {
 
     @Test
     void recognizesImageFormats() {
-        assertThat(MediaSignatures.isImage(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0))).isTrue();
+        assertThat(MediaSignatures.isImage(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R')))
+                .isTrue();
+        assertThat(MediaSignatures.isImage(bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 'n', 'o', 't', ' ', 'a', 'n', ' ', 'i')))
+                .as("a PNG signature with no image behind it").isFalse();
         assertThat(MediaSignatures.isImage(bytes(0xFF, 0xD8, 0xFF, 0xE0))).isTrue();
         assertThat(MediaSignatures.isImage(ascii("GIF89a..."))).isTrue();
         assertThat(MediaSignatures.isImage(ascii("RIFF\0\0\0\0WEBPVP8 "))).isTrue();

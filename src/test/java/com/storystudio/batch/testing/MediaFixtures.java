@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Writes small but real-looking PNG/WAV files and CSV text for the tests. */
+/**
+ * Writes small but real-looking PNG/WAV files and CSV text for the tests. The CSV check tells media by their
+ * first bytes, so a stand-in for an image or audio file must start like one.
+ */
 public final class MediaFixtures {
 
     /** A valid 1x1 PNG. */
@@ -28,6 +32,17 @@ public final class MediaFixtures {
 
     public static Path png(Path file) {
         return bytes(file, PNG);
+    }
+
+    /**
+     * A file that starts like a PNG (its 8-byte signature) but holds no image: it passes the CSV check, which
+     * reads only the first bytes, and the worker cannot decode it.
+     */
+    public static Path corruptPng(Path file) {
+        byte[] rest = "not an image at all".getBytes(StandardCharsets.US_ASCII);
+        byte[] content = Arrays.copyOf(PNG, 8 + rest.length);
+        System.arraycopy(rest, 0, content, 8, rest.length);
+        return bytes(file, content);
     }
 
     /** A mono 16-bit 16 kHz WAV whose sample bytes are {@code seed}-dependent, {@code dataBytes} long. */

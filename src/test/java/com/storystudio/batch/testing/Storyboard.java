@@ -52,9 +52,9 @@ public final class Storyboard {
                 .formatted(sceneId, sceneId, sceneId, sceneId));
     }
 
-    /** A scene that passes the CSV check but that the worker rejects: its "PNG" is text. */
+    /** A scene that passes the CSV check but that the worker rejects: its "PNG" has a PNG signature and no image. */
     public Storyboard sceneWithUndecodableImage(String sceneId) {
-        MediaFixtures.text(folder.resolve("media/" + sceneId + ".png"), "not an image at all");
+        MediaFixtures.corruptPng(folder.resolve("media/" + sceneId + ".png"));
         MediaFixtures.wav(folder.resolve("media/" + sceneId + ".wav"), 256, sceneId.hashCode());
         return row("%s,media/%s.png,media/%s.wav,Broken scene %s,480p,20".formatted(sceneId, sceneId, sceneId, sceneId));
     }
