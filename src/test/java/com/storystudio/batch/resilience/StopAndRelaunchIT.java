@@ -2,6 +2,9 @@ package com.storystudio.batch.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,6 +155,9 @@ class StopAndRelaunchIT {
         assertThat(cancelRequests).as("jobs /cancel was called for").containsAll(cancelledJobs);
         assertThat(remote.endpoint().workersMin()).isZero();
         assertThat(jar.database().lastJobExecution().status()).isEqualTo("STOPPED");
+        assertThat(stopped.process().output()).as("a stop is said once, without a stack trace").doesNotContain("\tat ", "Caused by");
+        assertThat(resultRows("cancel")).as("the results CSV after a SIGTERM: a row per scene, in input order")
+                .extracting(row -> row.split(",")[0]).containsExactly("c01", "c02", "c03", "c04", "c05", "c06");
 
         StoryStudioProcess relaunch = jar.run(csv, command);
         assertThat(relaunch.waitFor(LAUNCH_TIMEOUT)).as(relaunch::describe).isZero();
@@ -160,6 +166,17 @@ class StopAndRelaunchIT {
         assertThat(SimulatedJobs.countByPrompt(remote.jobs())).as("a cancelled scene is submitted once more, the others not")
                 .hasSize(6).allSatisfy((prompt, count) -> assertThat(count).as(prompt).isEqualTo(1 + cancelledPerPrompt.getOrDefault(prompt, 0L)));
         assertThat(remote.endpoint().workersMin()).isZero();
+    }
+
+    /** The data rows of the results CSV the launches of {@code <name>.csv} wrote. */
+    private List<String> resultRows(String name) {
+        try {
+            List<String> lines = Files.readAllLines(jar.outputDir().resolve(name + "-results.csv"));
+            return lines.subList(1, lines.size());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void start(SimulatorSettings settings) {
