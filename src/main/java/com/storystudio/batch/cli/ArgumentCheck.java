@@ -36,7 +36,9 @@ final class ArgumentCheck {
         for (String name : arguments.names()) {
             Optional<OptionSpec> spec = OptionCatalogue.find(name);
             if (spec.isPresent()) {
-                spec.get().problem(arguments.values(name)).ifPresent(problems::add);
+                if (!arguments.detached().contains(name)) {
+                    spec.get().problem(arguments.values(name)).ifPresent(problems::add);
+                }
                 otherCommand(name, command).ifPresent(problems::add);
             }
             else if (isSpringSetting(name)) {
@@ -49,6 +51,12 @@ final class ArgumentCheck {
                 problems.add(unknown(name, OptionCatalogue.all().map(OptionSpec::name).toList()));
             }
         }
+        arguments.detached().stream().filter(name -> OptionCatalogue.find(name).filter(spec -> spec.kind() == ValueKind.FLAG).isEmpty())
+                .map(name -> "a value for --%s follows it after a space: write --%s=VALUE".formatted(name, name))
+                .forEach(problems::add);
+        arguments.detached().stream().filter(name -> OptionCatalogue.find(name).filter(spec -> spec.kind() == ValueKind.FLAG).isPresent())
+                .map(name -> "unexpected word after --%s (options are written --name=value)".formatted(name))
+                .forEach(problems::add);
         if (!arguments.operands().isEmpty()) {
             problems.add("unexpected argument(s) " + String.join(" ", arguments.operands()) + " (options are written --name=value)");
         }

@@ -13,14 +13,20 @@ import java.util.Set;
  * anything else is an operand), plus {@code -h} for {@code --help}. Read before anything starts.
  *
  * @param options  each option's values in order given; a {@code null} value for {@code --name} without one
- * @param operands what is not an option
+ * @param operands what is not an option, except a word right after an option given without a value
+ * @param detached options given without a value and followed by a word, as in {@code --runpod.api-key KEY}: most
+ *                 likely a value written with a space for the {@code =}; the word is not kept, since it may be a secret
  */
-public record ParsedArguments(Map<String, List<String>> options, List<String> operands) {
+public record ParsedArguments(Map<String, List<String>> options, List<String> operands, List<String> detached) {
 
     public static ParsedArguments of(String... args) {
         Map<String, List<String>> options = new LinkedHashMap<>();
         List<String> operands = new ArrayList<>();
+        List<String> detached = new ArrayList<>();
+        String valueless = null;
         for (String arg : args) {
+            String previous = valueless;
+            valueless = null;
             if (arg.equals("-h")) {
                 options.computeIfAbsent("help", name -> new ArrayList<>()).add(null);
             }
@@ -28,13 +34,17 @@ public record ParsedArguments(Map<String, List<String>> options, List<String> op
                 int equals = arg.indexOf('=');
                 String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
                 options.computeIfAbsent(name, key -> new ArrayList<>()).add(equals < 0 ? null : arg.substring(equals + 1));
+                valueless = equals < 0 ? name : null;
+            }
+            else if (previous != null && !arg.startsWith("-")) {
+                detached.add(previous);
             }
             else {
                 operands.add(arg);
             }
         }
         options.replaceAll((name, values) -> Collections.unmodifiableList(values));
-        return new ParsedArguments(Collections.unmodifiableMap(options), List.copyOf(operands));
+        return new ParsedArguments(Collections.unmodifiableMap(options), List.copyOf(operands), List.copyOf(detached));
     }
 
     public boolean has(String option) {

@@ -70,6 +70,13 @@ class CommandLineCheckTests {
     }
 
     @Test
+    void aValueWrittenAfterASpaceIsNamedButNeverEchoed() {
+        assertThat(early.answer("--input=scenes.csv", "--runpod.api-key", "s3cret-key", "--simulate", "yes")).contains(2);
+        assertThat(stderr()).contains("a value for --runpod.api-key follows it after a space: write --runpod.api-key=VALUE",
+                "unexpected word after --simulate").doesNotContain("s3cret-key", "yes");
+    }
+
+    @Test
     void anOptionOfAnotherCommandIsRefused() {
         assertThat(early.answer("--restore-worker", "--input=scenes.csv")).contains(2);
         assertThat(stderr()).contains("--input is not an option of --restore-worker");
