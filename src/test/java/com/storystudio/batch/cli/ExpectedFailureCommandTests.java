@@ -3,8 +3,6 @@ package com.storystudio.batch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.storystudio.batch.StoryStudioApplication;
 import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.testing.RemoteCommand;
 import com.storystudio.batch.testing.Storyboard;
 import com.storystudio.batch.testing.TestSimulators;
 
@@ -74,12 +73,6 @@ class ExpectedFailureCommandTests {
     }
 
     private String[] arguments(String... specific) {
-        List<String> all = new ArrayList<>(List.of(specific));
-        all.addAll(List.of("--runpod.base-url=" + remote.baseUrl(), "--runpod.endpoint-id=" + remote.endpointId(),
-                "--runpod.api-key=" + remote.apiKey(), "--runpod.poll-interval=10ms", "--runpod.rate-limit.window=10ms",
-                "--runpod.http.retry-delay=5ms", "--runpod.http.retry-max-delay=50ms", "--storystudio.resubmit-delay=10ms",
-                "--output-dir=" + work.resolve("out"),
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/jobs") + ";DB_CLOSE_ON_EXIT=FALSE"));
-        return all.toArray(String[]::new);
+        return RemoteCommand.against(remote, work).arguments(specific);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,11 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import com.storystudio.batch.StoryStudioApplication;
 import com.storystudio.batch.simulator.ObservedRequest;
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulationClock;
@@ -25,6 +21,7 @@ import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.Storyboard;
 import com.storystudio.batch.testing.TestSimulators;
+import com.storystudio.batch.testing.RemoteCommand;
 
 /**
  * How a run ends, and what its relaunch does, as a user sees it: the command against an emulator outside the
@@ -109,14 +106,7 @@ class RelaunchCommandTests {
     }
 
     private int runAgainstRemote(String... arguments) {
-        List<String> all = new ArrayList<>(List.of(arguments));
-        all.addAll(List.of("--runpod.base-url=" + remote.baseUrl(), "--runpod.endpoint-id=" + remote.endpointId(),
-                "--runpod.api-key=" + remote.apiKey(), "--runpod.poll-interval=10ms", "--runpod.rate-limit.window=10ms",
-                "--runpod.http.retry-delay=5ms", "--runpod.http.retry-max-delay=50ms", "--runpod.http.max-retries=8",
-                "--storystudio.resubmit-delay=10ms", "--output-dir=" + work.resolve("out"),
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/jobs") + ";DB_CLOSE_ON_EXIT=FALSE"));
-        String[] args = all.toArray(String[]::new);
-        return SpringApplication.exit(StoryStudioApplication.application(args).run(args));
+        return RemoteCommand.against(remote, work).run(arguments);
     }
 
     /** Real time scaled, plus whatever the test leaps over: the emulator's hours pass in no real time. */

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import com.storystudio.batch.StoryStudioApplication;
 import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.testing.RemoteCommand;
 import com.storystudio.batch.testing.Storyboard;
 import com.storystudio.batch.testing.TestSimulators;
 
@@ -96,10 +95,7 @@ class RunPodRefusalCommandTests {
     }
 
     private int run(String baseUrl, String endpointId, String apiKey) {
-        List<String> arguments = new ArrayList<>(List.of("--input=" + csv, "--runpod.base-url=" + baseUrl,
-                "--runpod.endpoint-id=" + endpointId, "--runpod.api-key=" + apiKey, "--runpod.http.retry-delay=5ms",
-                "--runpod.http.retry-max-delay=20ms", "--runpod.http.max-retries=3", "--output-dir=" + work.resolve("out"),
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/jobs") + ";DB_CLOSE_ON_EXIT=FALSE"));
-        return StoryStudioApplication.launch(arguments.toArray(String[]::new));
+        return RemoteCommand.at(URI.create(baseUrl), remote, work).run("--input=" + csv, "--runpod.endpoint-id=" + endpointId,
+                "--runpod.api-key=" + apiKey, "--runpod.http.retry-max-delay=20ms", "--runpod.http.max-retries=3");
     }
 }

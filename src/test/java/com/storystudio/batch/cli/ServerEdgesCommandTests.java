@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import com.storystudio.batch.StoryStudioApplication;
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.testing.InterposedServer;
+import com.storystudio.batch.testing.RemoteCommand;
 import com.storystudio.batch.testing.InterposedServer.Answer;
 import com.storystudio.batch.testing.InterposedServer.Exchange;
 import com.storystudio.batch.testing.Storyboard;
@@ -171,13 +172,8 @@ class ServerEdgesCommandTests {
     }
 
     private int runThrough(InterposedServer server, String... arguments) {
-        List<String> all = new ArrayList<>(List.of(arguments));
-        all.addAll(List.of("--runpod.base-url=" + server.baseUrl(), "--runpod.endpoint-id=" + remote.endpointId(),
-                "--runpod.api-key=" + remote.apiKey(), "--runpod.poll-interval=10ms", "--runpod.max-poll-interval=60ms",
-                "--runpod.rate-limit.window=10ms", "--runpod.http.retry-delay=5ms", "--runpod.http.retry-max-delay=50ms",
-                "--runpod.http.max-retries=8", "--storystudio.resubmit-delay=10ms", "--output-dir=" + work.resolve("out"),
-                "--spring.datasource.url=" + databaseUrl()));
-        return StoryStudioApplication.launch(all.toArray(String[]::new));
+        return RemoteCommand.at(server.baseUrl(), remote, work).run(
+                Stream.concat(Stream.of(arguments), Stream.of("--runpod.max-poll-interval=60ms")).toArray(String[]::new));
     }
 
     /** The rows of {@code out/<name>-results.csv}, read by header. */
@@ -189,7 +185,7 @@ class ServerEdgesCommandTests {
     }
 
     private String databaseUrl() {
-        return "jdbc:h2:file:" + work.resolve("db/jobs") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return RemoteCommand.against(remote, work).databaseUrl();
     }
 
     /** Every text value in every table of the job database, and its schema. */

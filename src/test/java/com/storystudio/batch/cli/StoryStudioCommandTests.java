@@ -30,6 +30,7 @@ import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.testing.DeadProcess;
 import com.storystudio.batch.testing.MediaFixtures;
 import com.storystudio.batch.testing.ObservedTraffic;
+import com.storystudio.batch.testing.RemoteCommand;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.Storyboard;
 import com.storystudio.batch.testing.TestSimulators;
@@ -308,13 +309,7 @@ class StoryStudioCommandTests {
     }
 
     private int runAgainstRemote(String... arguments) {
-        List<String> all = new ArrayList<>(List.of(arguments));
-        all.addAll(List.of("--runpod.base-url=" + remote.baseUrl(), "--runpod.endpoint-id=" + remote.endpointId(),
-                "--runpod.api-key=" + remote.apiKey(), "--runpod.poll-interval=10ms", "--runpod.rate-limit.window=10ms",
-                "--runpod.http.retry-delay=5ms", "--runpod.http.retry-max-delay=50ms", "--runpod.http.max-retries=8",
-                "--storystudio.resubmit-delay=10ms",
-                "--output-dir=" + work.resolve("out"), "--spring.datasource.url=" + databaseUrl()));
-        return run(all.toArray(String[]::new));
+        return RemoteCommand.against(remote, work).run(arguments);
     }
 
     /** Spring Boot's start creates the job database; putting back a worker nobody changed does nothing else. */
@@ -333,7 +328,7 @@ class StoryStudioCommandTests {
     }
 
     private String databaseUrl() {
-        return "jdbc:h2:file:" + work.resolve("db/jobs") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return RemoteCommand.against(remote, work).databaseUrl();
     }
 
     private void sql(String statement, Object... arguments) throws Exception {

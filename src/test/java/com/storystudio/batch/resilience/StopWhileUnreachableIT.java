@@ -63,7 +63,8 @@ class StopWhileUnreachableIT extends JarAgainstEmulator {
         int changesBefore = remote.stats().workersMinHistory().size();
         remote.faults().setUnavailable(true);
         AtomicLong signalledAt = new AtomicLong();
-        ArmedLaunch launch = ArmedLaunch.of(traffic, 1, ObservedTraffic.route("GRAPHQL"), process -> {
+        // The preflight's /health is the first call: the stop comes while it retries against an unavailable RunPod.
+        ArmedLaunch launch = ArmedLaunch.of(traffic, 1, ObservedTraffic.route("HEALTH"), process -> {
             signalledAt.set(System.nanoTime());
             process.sigterm();
         }, () -> jar.run(csv, OPTIONS));
