@@ -218,9 +218,10 @@ final class SceneLifecycle {
         return switch (status.status()) {
             case COMPLETED -> completed(scene, status);
             case FAILED -> {
-                ledger.ended(scene.ledgerId(), SubmissionState.FAILED, status.rawStatus(), status.error());
-                failures.attemptFailed(status.error());
-                yield classifier.isPermanent(status.error()) ? fail(scene, status.error()) : retryLater(scene, "failed: " + status.error());
+                String error = status.error() != null ? status.error() : "FAILED on RunPod without a reason";
+                ledger.ended(scene.ledgerId(), SubmissionState.FAILED, status.rawStatus(), error);
+                failures.attemptFailed(error);
+                yield classifier.isPermanent(error) ? fail(scene, error) : retryLater(scene, "failed: " + error);
             }
             case TIMED_OUT -> {
                 ledger.ended(scene.ledgerId(), SubmissionState.TIMED_OUT, status.rawStatus(), status.error());

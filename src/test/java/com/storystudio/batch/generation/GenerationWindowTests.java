@@ -595,6 +595,23 @@ class GenerationWindowTests {
     }
 
     @Test
+    void aJobFailedWithoutAReasonIsSaidToBeSoNeverNull() throws Exception {
+        Path csv = Storyboard.in(work).localScene("mute").write("mute.csv");
+        try (RecordingServer remote = RecordingServer.start()) {
+            remote.answer("/v2/ep/run", Answer.json(200, "{\"id\":\"j1\",\"status\":\"IN_QUEUE\"}"))
+                    .answer("/v2/ep/health", idle())
+                    .answer("/v2/ep/status/j1", Answer.json(200, "{\"id\":\"j1\",\"status\":\"FAILED\"}"));
+
+            List<SceneResult> results = drain(csv, settings(1), jobsOn(remote), () -> false);
+
+            assertThat(results).singleElement().satisfies(result -> {
+                assertThat(result.status()).isEqualTo(SceneStatus.FAILED);
+                assertThat(result.error()).contains("FAILED on RunPod without a reason").doesNotContain("null");
+            });
+        }
+    }
+
+    @Test
     void aRunRefusedWith404IsAConfigurationErrorThatStopsSubmittingAndFailsNoScene() throws Exception {
         Path csv = threeScenes("nowhere");
         try (RecordingServer remote = RecordingServer.start()) {
