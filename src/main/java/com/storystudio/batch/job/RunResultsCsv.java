@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -60,7 +59,7 @@ public class RunResultsCsv {
                     source.describe(), e.getMessage());
             return List.copyOf(recorded);
         }
-        return merge(scenes, recorded, ledger.scenesWithLiveJob(jobInstanceId));
+        return merge(scenes, recorded, ledger.liveJobs(jobInstanceId));
     }
 
     /**
@@ -68,18 +67,19 @@ public class RunResultsCsv {
      * PENDING. A live job outranks a FAILED result: that scene is being tried again. A result of a
      * scene the input no longer has (it cannot, for the same content) is kept, at the end.
      */
-    static List<ResultsCsvRow> merge(List<SceneOutline> scenes, List<SceneResult> recorded, Set<String> withLiveJob) {
+    static List<ResultsCsvRow> merge(List<SceneOutline> scenes, List<SceneResult> recorded, Map<String, String> liveJobs) {
         Map<String, SceneResult> byId = new LinkedHashMap<>();
         recorded.forEach(result -> byId.put(result.sceneId(), result));
         List<ResultsCsvRow> rows = new ArrayList<>(scenes.size());
         for (SceneOutline scene : scenes) {
             SceneResult result = byId.remove(scene.sceneId());
-            boolean live = withLiveJob.contains(scene.sceneId());
+            String liveJob = liveJobs.get(scene.sceneId());
+            boolean live = liveJob != null;
             if (result != null && (result.hasVideo() || !live)) {
                 rows.add(result);
             }
             else {
-                rows.add(new UnfinishedScene(scene.position(), scene.sceneId(), live ? SceneStatus.IN_PROGRESS : SceneStatus.PENDING,
+                rows.add(new UnfinishedScene(scene.position(), scene.sceneId(), live ? SceneStatus.IN_PROGRESS : SceneStatus.PENDING, liveJob,
                         scene.resolution().value(), scene.sampleSteps()));
             }
         }

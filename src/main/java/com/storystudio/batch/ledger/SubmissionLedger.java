@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,13 +56,19 @@ public class SubmissionLedger {
      * or finished with a result that RunPod keeps for 30 minutes only.
      */
     public Set<String> scenesWithLiveJob(long jobInstanceId) {
-        List<String> ids = ownTransaction.execute(status -> jdbc.queryForList("""
-                SELECT s.scene_id FROM scene_submission s
+        return liveJobs(jobInstanceId).keySet();
+    }
+
+    /** Each scene whose latest job is live on RunPod, with that job's id. */
+    public Map<String, String> liveJobs(long jobInstanceId) {
+        Map<String, String> live = new LinkedHashMap<>();
+        ownTransaction.executeWithoutResult(status -> jdbc.query("""
+                SELECT s.scene_id, s.remote_job_id FROM scene_submission s
                 WHERE s.job_instance_id = ? AND s.state = 'SUBMITTED'
                   AND s.attempt = (SELECT MAX(t.attempt) FROM scene_submission t
                                    WHERE t.job_instance_id = s.job_instance_id AND t.scene_id = s.scene_id)""",
-                String.class, jobInstanceId));
-        return ids == null ? Set.of() : Set.copyOf(ids);
+                (RowCallbackHandler) row -> live.put(row.getString("scene_id"), row.getString("remote_job_id")), jobInstanceId));
+        return Collections.unmodifiableMap(live);
     }
 
     /**

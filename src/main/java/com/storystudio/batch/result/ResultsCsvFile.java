@@ -91,7 +91,7 @@ public class ResultsCsvFile {
         }
         UnfinishedScene u = (UnfinishedScene) row;
         // Blank rather than 0 where the input alone does not tell (attempts of earlier runs, for one).
-        return new Object[] {u.sceneId(), u.status(), null, null, null, null, u.resolution(), u.sampleSteps(), null, null, null, null};
+        return new Object[] {u.sceneId(), u.status(), null, u.jobId(), null, null, u.resolution(), u.sampleSteps(), null, null, null, null};
     }
 
     /** Numbers go out as numbers; only text can be taken for a formula. */

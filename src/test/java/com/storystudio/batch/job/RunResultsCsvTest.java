@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +27,14 @@ class RunResultsCsvTest {
     @Test
     void everySceneOfTheInputHasARowInInputOrderWhateverIsRecorded() {
         // Recorded out of input order, as scenes finish.
-        List<ResultsCsvRow> rows = RunResultsCsv.merge(INPUT, List.of(result(3, "talk", SceneStatus.COMPLETED)), Set.of("chase"));
+        List<ResultsCsvRow> rows = RunResultsCsv.merge(INPUT, List.of(result(3, "talk", SceneStatus.COMPLETED)), Map.of("chase", "job-c"));
 
         assertThat(rows).extracting(ResultsCsvRow::sceneId, ResultsCsvRow::status).containsExactly(
                 tuple("intro", SceneStatus.PENDING),
                 tuple("chase", SceneStatus.IN_PROGRESS),
                 tuple("talk", SceneStatus.COMPLETED),
                 tuple("credits", SceneStatus.PENDING));
-        assertThat(rows.get(1)).isEqualTo(new UnfinishedScene(2, "chase", SceneStatus.IN_PROGRESS, "720p", 30));
+        assertThat(rows.get(1)).isEqualTo(new UnfinishedScene(2, "chase", SceneStatus.IN_PROGRESS, "job-c", "720p", 30));
         assertThat(rows.get(2)).isInstanceOf(SceneResult.class);
     }
 
@@ -43,7 +43,7 @@ class RunResultsCsvTest {
         List<SceneResult> recorded = List.of(result(1, "intro", SceneStatus.FAILED), result(2, "chase", SceneStatus.FAILED),
                 result(3, "talk", SceneStatus.COMPLETED));
 
-        List<ResultsCsvRow> rows = RunResultsCsv.merge(INPUT, recorded, Set.of("intro", "talk"));
+        List<ResultsCsvRow> rows = RunResultsCsv.merge(INPUT, recorded, Map.of("intro", "job-i", "talk", "job-t"));
 
         assertThat(rows).extracting(ResultsCsvRow::sceneId, ResultsCsvRow::status).containsExactly(
                 tuple("intro", SceneStatus.IN_PROGRESS),
@@ -54,7 +54,7 @@ class RunResultsCsvTest {
 
     @Test
     void aRecordedResultIsNeverDroppedEvenForASceneTheInputNoLongerHas() {
-        List<ResultsCsvRow> rows = RunResultsCsv.merge(INPUT.subList(0, 1), List.of(result(9, "gone", SceneStatus.COMPLETED)), Set.of());
+        List<ResultsCsvRow> rows = RunResultsCsv.merge(INPUT.subList(0, 1), List.of(result(9, "gone", SceneStatus.COMPLETED)), Map.of());
 
         assertThat(rows).extracting(ResultsCsvRow::sceneId).containsExactly("intro", "gone");
     }

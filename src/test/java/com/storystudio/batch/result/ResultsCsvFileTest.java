@@ -70,12 +70,12 @@ class ResultsCsvFileTest {
     void anUnfinishedSceneHasItsStatusAndWhatTheInputSaysAndNothingElse() throws IOException {
         ResultsCsvFile file = new ResultsCsvFile(folder.resolve("scenes-results.csv"));
 
-        file.rewrite(List.of(failed("first", "worker said no"), new UnfinishedScene(2, "second", SceneStatus.IN_PROGRESS, "720p", 25),
-                new UnfinishedScene(3, "third", SceneStatus.PENDING, "480p", 20)));
+        file.rewrite(List.of(failed("first", "worker said no"), new UnfinishedScene(2, "second", SceneStatus.IN_PROGRESS, "job-2", "720p", 25),
+                new UnfinishedScene(3, "third", SceneStatus.PENDING, null, "480p", 20)));
 
         assertThat(Files.readAllLines(file.path())).containsExactly(String.join(",", ResultsCsvFile.HEADER),
                 "first,FAILED,,job-1,,,480p,20,3,worker said no,,0",
-                "second,IN_PROGRESS,,,,,720p,25,,,,",
+                "second,IN_PROGRESS,,job-2,,,720p,25,,,,",
                 "third,PENDING,,,,,480p,20,,,,");
     }
 
