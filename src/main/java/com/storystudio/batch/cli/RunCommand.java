@@ -76,7 +76,8 @@ public class RunCommand implements Command {
             if (done.regenerationUnfinished()) {
                 err.println("storystudio: a --regenerate run of this input has not finished; add --regenerate to continue it");
             }
-            return print(summaries.alreadyDone(run, done.instance(), done.lastExecution()), ExitCode.SUCCESS);
+            RunSummary summary = summaries.alreadyDone(run, done.instance(), done.lastExecution());
+            return print(summary, summary.workerRestored() ? ExitCode.SUCCESS : ExitCode.WORKER_NOT_RESTORED);
         }
         RunEnd.Ran ran = (RunEnd.Ran) end;
         Duration took = Duration.ofNanos(System.nanoTime() - started);

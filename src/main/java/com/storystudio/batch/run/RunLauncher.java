@@ -27,6 +27,7 @@ import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
+import com.storystudio.batch.worker.WorkerRestoreException;
 import com.storystudio.batch.worker.WorkerScaling;
 
 /**
@@ -150,6 +151,15 @@ public class RunLauncher {
 
     private RunEnd alreadyDone(RunParameters run, JobInstance instance, JobExecution last, boolean regenerationUnfinished) {
         resultsCsv.publish(run, instance.getInstanceId());
+        if (scaling.restorePending()) {
+            // A change an earlier run could not put back: this launch is the "next launch" that does.
+            try {
+                scaling.restoreBaseline();
+            }
+            catch (WorkerRestoreException e) {
+                log.error(e.getMessage());
+            }
+        }
         return new RunEnd.AlreadyDone(instance, last, regenerationUnfinished);
     }
 }

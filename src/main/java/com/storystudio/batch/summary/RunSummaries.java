@@ -61,6 +61,7 @@ public class RunSummaries {
         String headline = !invalid.isEmpty()
                 ? "input rejected: %d problem(s), nothing was submitted".formatted(invalid.stream().mapToInt(e -> e.problems().size()).sum())
                 : outcome == RunOutcome.MISCONFIGURED ? "run stopped: RunPod refused the run's settings; nothing more was sent"
+                : outcome == RunOutcome.SCENES_FAILED ? "run finished: every scene ended, some of them FAILED"
                 : "run %s".formatted(execution.getStatus());
         LedgerTotals totals = ledger.totals(instanceId);
         List<RunSummary.Note> lines = notes.orderedStream()

@@ -269,6 +269,22 @@ class StoryStudioCommandTests {
     }
 
     @Test
+    void aLaunchOfAnInputAlreadyDoneStillPutsBackAScalingLeftChanged(CapturedOutput output) throws Exception {
+        Path csv = Storyboard.in(work).localScene("done").write("done.csv");
+        assertThat(runAgainstRemote("--input=" + csv)).isZero();
+        // What an earlier run that could not restore left behind.
+        remote.setEndpoint(new EndpointConfig(1, 3, 300));
+        sql("INSERT INTO worker_baseline (endpoint_id, workers_min, idle_timeout_seconds, recorded_at) VALUES (?, 0, 45, CURRENT_TIMESTAMP)",
+                remote.endpointId());
+
+        assertThat(runAgainstRemote("--input=" + csv)).isZero();
+
+        assertThat(output.getOut()).contains("already done", "endpoint scaling as it was before the run");
+        assertThat(remote.endpoint()).isEqualTo(new EndpointConfig(0, 3, 45));
+        assertThat(sqlCount("SELECT COUNT(*) FROM worker_baseline")).isZero();
+    }
+
+    @Test
     void restoreWorkerPutsBackTheScalingARunLeftBehind(CapturedOutput output) throws Exception {
         createDatabase();
         remote.setEndpoint(new EndpointConfig(1, 3, 300));
