@@ -215,6 +215,7 @@ final class SceneLifecycle {
     // finished, waiting to retry, failed
 
     private NextStep ended(InFlightScene scene, JobStatus status) {
+        ledger.timings(scene.ledgerId(), status.delayTimeMs(), status.executionTimeMs());
         return switch (status.status()) {
             case COMPLETED -> completed(scene, status);
             case FAILED -> {

@@ -143,10 +143,30 @@ public class SubmissionLedger {
         return ownTransaction.execute(status -> jdbc.queryForObject("""
                 SELECT COUNT(CASE WHEN state <> 'NOT_SUBMITTED' THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS submissions,
                        COUNT(CASE WHEN state IN ('SUBMITTING', 'VANISHED') THEN 1 END) + COALESCE(SUM(unanswered_attempts), 0) AS possible_duplicates,
-                       COUNT(CASE WHEN state = 'EXPIRED' THEN 1 END) AS expired
+                       COUNT(CASE WHEN state = 'EXPIRED' THEN 1 END) AS expired,
+                       COALESCE(SUM(execution_ms), 0) AS execution_ms, COALESCE(SUM(delay_ms), 0) AS delay_ms
                 FROM scene_submission WHERE job_instance_id = ?""",
-                (rs, row) -> new LedgerTotals(rs.getLong("submissions"), rs.getLong("possible_duplicates"), rs.getLong("expired")),
+                (rs, row) -> new LedgerTotals(rs.getLong("submissions"), rs.getLong("possible_duplicates"), rs.getLong("expired"),
+                        rs.getLong("execution_ms") / 1000.0, rs.getLong("delay_ms") / 1000.0),
                 jobInstanceId));
+    }
+
+    /** What RunPod reported of a job that ended: its time in the queue and its execution time (null when not reported). */
+    public void timings(long id, Long delayMs, Long executionMs) {
+        if (delayMs != null || executionMs != null) {
+            update("UPDATE scene_submission SET delay_ms = COALESCE(?, delay_ms), execution_ms = COALESCE(?, execution_ms) WHERE id = ?",
+                    delayMs, executionMs, id);
+        }
+    }
+
+    /** The GPU seconds each scene's jobs were billed for, over all runs of the instance; scenes without any are left out. */
+    public Map<String, Double> gpuSecondsByScene(long jobInstanceId) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        ownTransaction.executeWithoutResult(status -> jdbc.query("""
+                SELECT scene_id, SUM(execution_ms) AS execution_ms FROM scene_submission
+                WHERE job_instance_id = ? AND execution_ms IS NOT NULL GROUP BY scene_id""",
+                (RowCallbackHandler) row -> seconds.put(row.getString("scene_id"), row.getLong("execution_ms") / 1000.0), jobInstanceId));
+        return Collections.unmodifiableMap(seconds);
     }
 
     private void update(String sql, Object... args) {

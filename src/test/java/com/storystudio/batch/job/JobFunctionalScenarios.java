@@ -104,7 +104,7 @@ abstract class JobFunctionalScenarios {
 
         List<String> lines = Files.readAllLines(work.resolve("out/episode-results.csv"));
         assertThat(lines.get(0)).isEqualTo("scene_id,status,video_url,job_id,generation_time,video_size_mb,resolution,sample_steps,attempts,error,"
-                + "reused_from,possible_duplicates");
+                + "reused_from,possible_duplicates,gpu_seconds,cost_usd");
         assertThat(lines.subList(1, lines.size())).hasSize(4)
                 .satisfiesExactly(
                         line -> assertThat(line).startsWith("opening,COMPLETED,http://127.0.0.1:"),
@@ -117,7 +117,9 @@ abstract class JobFunctionalScenarios {
                 Map.entry("Scene kitchen speaking", 1L), Map.entry("Scene finale speaking", 1L));
         // The ledger's aggregate, generated keys and timestamps, read back through the driver.
         long instance = instanceOf(execution);
-        assertThat(ledger.totals(instance)).isEqualTo(new LedgerTotals(4, 0, 0));
+        assertThat(ledger.totals(instance)).extracting(LedgerTotals::submissions, LedgerTotals::possibleDuplicates, LedgerTotals::expired)
+                .containsExactly(4L, 0L, 0L);
+        assertThat(ledger.totals(instance).gpuSeconds()).as("execution time RunPod reported").isPositive();
         Submission street = ledger.latest(instance, "street").orElseThrow();
         assertThat(street.state()).isEqualTo(SubmissionState.COMPLETED);
         assertThat(street.remoteJobId()).isEqualTo(rows.get(1).jobId());

@@ -56,7 +56,9 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
                         migration -> assertThat(migration).containsEntry("version", "1")
                                 .containsEntry("description", "scene ledger results and worker baseline").containsEntry("success", true),
                         migration -> assertThat(migration).containsEntry("version", "2")
-                                .containsEntry("description", "run owners worker leases and reuse").containsEntry("success", true));
+                                .containsEntry("description", "run owners worker leases and reuse").containsEntry("success", true),
+                        migration -> assertThat(migration).containsEntry("version", "3")
+                                .containsEntry("description", "job timings").containsEntry("success", true));
 
         // The portable SQL of the migration meant these PostgreSQL types; a silent fallback would
         // lose time zones or make the ledger's keys client-generated.
