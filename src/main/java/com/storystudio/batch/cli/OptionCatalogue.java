@@ -86,6 +86,9 @@ final class OptionCatalogue {
                 value("runpod.max-attempts", COUNT, "N", "remote jobs per scene before it is FAILED (default 3)"),
                 value("runpod.execution-timeout", POSITIVE_DURATION, "DURATION", "sent as policy.executionTimeout (default 60m)"),
                 value("runpod.ttl", POSITIVE_DURATION, "DURATION", "sent as policy.ttl (default 24h)"),
+                value("runpod.gpu-price-per-hour", POSITIVE_NUMBER, "X", """
+                        dollars per GPU hour, for the cost in the summary and the
+                        results (default 1.89, an A100)"""),
                 value("runpod.rate-limit.window", POSITIVE_DURATION, "DURATION", "RunPod's request-limit window (default 10s)"),
                 value("runpod.rate-limit.run", COUNT, "N", "/run requests per window (default 1000)"),
                 value("runpod.rate-limit.status", COUNT, "N", "/status requests per window (default 2000)"),

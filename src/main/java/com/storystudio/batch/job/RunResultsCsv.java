@@ -11,8 +11,10 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.ResultsCsvRow;
+import com.storystudio.batch.result.SceneCosts;
 import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneStatus;
@@ -34,16 +36,19 @@ public class RunResultsCsv {
     private final Function<RunParameters, SceneSource> sources;
     private final SceneResultRepository results;
     private final SubmissionLedger ledger;
+    private final GpuPrice price;
 
-    public RunResultsCsv(Function<RunParameters, SceneSource> sources, SceneResultRepository results, SubmissionLedger ledger) {
+    public RunResultsCsv(Function<RunParameters, SceneSource> sources, SceneResultRepository results, SubmissionLedger ledger,
+                         GpuPrice price) {
         this.sources = sources;
         this.results = results;
         this.ledger = ledger;
+        this.price = price;
     }
 
     /** Rewrites {@code run.resultsCsv()}; for an input that was found valid. */
     public void publish(RunParameters run, long jobInstanceId) {
-        run.resultsCsv().rewrite(rows(run, jobInstanceId));
+        run.resultsCsv().rewrite(rows(run, jobInstanceId), new SceneCosts(ledger.gpuSecondsByScene(jobInstanceId), price));
     }
 
     List<ResultsCsvRow> rows(RunParameters run, long jobInstanceId) {

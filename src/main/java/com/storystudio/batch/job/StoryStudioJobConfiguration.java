@@ -17,10 +17,15 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.GeneratedSceneReader;
+import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.InlineVideoStore;
+import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.RunOptions;
+import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.SceneGenerator;
+import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.WorkAhead;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.FinishedScenes;
@@ -124,8 +129,8 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    RunResultsCsv runResultsCsv(SceneRules rules, SceneResultRepository results, SubmissionLedger ledger) {
-        return new RunResultsCsv(run -> sceneSourceOf(run, rules), results, ledger);
+    RunResultsCsv runResultsCsv(SceneRules rules, SceneResultRepository results, SubmissionLedger ledger, GpuPrice price) {
+        return new RunResultsCsv(run -> sceneSourceOf(run, rules), results, ledger, price);
     }
 
     @Bean

@@ -23,7 +23,8 @@ import org.apache.commons.csv.QuoteMode;
 public class ResultsCsvFile {
 
     public static final List<String> HEADER = List.of("scene_id", "status", "video_url", "job_id", "generation_time",
-            "video_size_mb", "resolution", "sample_steps", "attempts", "error", "reused_from", "possible_duplicates");
+            "video_size_mb", "resolution", "sample_steps", "attempts", "error", "reused_from", "possible_duplicates", "gpu_seconds",
+            "cost_usd");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     /** For neutralised cells only: quoted, so that the quote mark visibly belongs to the text. */
@@ -49,6 +50,10 @@ public class ResultsCsvFile {
     }
 
     public void rewrite(List<? extends ResultsCsvRow> rowsInInputOrder) {
+        rewrite(rowsInInputOrder, SceneCosts.none());
+    }
+
+    public void rewrite(List<? extends ResultsCsvRow> rowsInInputOrder, SceneCosts costs) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -58,7 +63,7 @@ public class ResultsCsvFile {
                 try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                     printRecord(out, HEADER.toArray());
                     for (ResultsCsvRow row : rowsInInputOrder) {
-                        printRecord(out, cells(row));
+                        printRecord(out, cells(row, costs));
                     }
                 }
                 move(temp);
@@ -84,14 +89,17 @@ public class ResultsCsvFile {
         return value instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
     }
 
-    private static Object[] cells(ResultsCsvRow row) {
+    private static Object[] cells(ResultsCsvRow row, SceneCosts costs) {
+        Double gpuSeconds = costs.gpuSeconds(row.sceneId());
+        Object dollars = costs.dollars(row.sceneId()) == null ? null : costs.dollars(row.sceneId()).toPlainString();
         if (row instanceof SceneResult r) {
             return new Object[] {r.sceneId(), r.status(), r.videoUrl(), r.jobId(), r.generationTime(), r.videoSizeMb(),
-                    r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.reusedFrom(), r.possibleDuplicates()};
+                    r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.reusedFrom(), r.possibleDuplicates(), gpuSeconds, dollars};
         }
         UnfinishedScene u = (UnfinishedScene) row;
         // Blank rather than 0 where the input alone does not tell (attempts of earlier runs, for one).
-        return new Object[] {u.sceneId(), u.status(), null, u.jobId(), null, null, u.resolution(), u.sampleSteps(), null, null, null, null};
+        return new Object[] {u.sceneId(), u.status(), null, u.jobId(), null, null, u.resolution(), u.sampleSteps(), null, null, null, null,
+                gpuSeconds, dollars};
     }
 
     /** Numbers go out as numbers; only text can be taken for a formula. */

@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.job.CheckScenesTasklet;
 import com.storystudio.batch.job.RunOutcome;
 import com.storystudio.batch.job.RunParameters;
@@ -33,12 +34,15 @@ public class RunSummaries {
     private final SubmissionLedger ledger;
     private final WorkerScaling scaling;
     private final ObjectProvider<SummaryNote> notes;
+    private final GpuPrice price;
 
-    public RunSummaries(SceneResultRepository results, SubmissionLedger ledger, WorkerScaling scaling, ObjectProvider<SummaryNote> notes) {
+    public RunSummaries(SceneResultRepository results, SubmissionLedger ledger, WorkerScaling scaling, ObjectProvider<SummaryNote> notes,
+                        GpuPrice price) {
         this.results = results;
         this.ledger = ledger;
         this.scaling = scaling;
         this.notes = notes;
+        this.price = price;
     }
 
     /**
@@ -69,7 +73,7 @@ public class RunSummaries {
         return new RunSummary(headline, run.input(), instanceId, execution.getId(),
                 execution.getExecutionContext().getInt(CheckScenesTasklet.SCENE_COUNT, recorded.size()), withVideo(recorded),
                 reused(recorded), failed(run, recorded), totals.submissions(),
-                totals.possibleDuplicates(), totals.expired(), outcome != RunOutcome.WORKER_NOT_RESTORED,
+                totals.possibleDuplicates(), totals.expired(), spending(totals), outcome != RunOutcome.WORKER_NOT_RESTORED,
                 invalid.isEmpty() ? run.resultsCsv().path() : null,
                 took, lines, errors);
     }
@@ -80,7 +84,7 @@ public class RunSummaries {
         LedgerTotals totals = ledger.totals(instance.getInstanceId());
         return new RunSummary("already done: every scene of this input has its video; nothing was submitted", run.input(),
                 instance.getInstanceId(), last == null ? null : last.getId(), recorded.size(), withVideo(recorded), reused(recorded),
-                List.of(), totals.submissions(), totals.possibleDuplicates(), totals.expired(), !scaling.restorePending(),
+                List.of(), totals.submissions(), totals.possibleDuplicates(), totals.expired(), spending(totals), !scaling.restorePending(),
                 run.resultsCsv().path(), null,
                 List.of(), List.of());
     }
@@ -100,6 +104,11 @@ public class RunSummaries {
         }
         return failed.stream().map(r -> new RunSummary.FailedScene(r.sceneId(), r.position(), lines.getOrDefault(r.position(), 0L),
                 r.error())).toList();
+    }
+
+    private RunSummary.Spending spending(LedgerTotals totals) {
+        return new RunSummary.Spending(totals.gpuSeconds(), totals.queueSeconds(), price.dollars(totals.gpuSeconds()),
+                price.gpuPricePerHour());
     }
 
     private static int withVideo(List<SceneResult> recorded) {

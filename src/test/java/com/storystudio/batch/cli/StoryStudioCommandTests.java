@@ -99,6 +99,8 @@ class StoryStudioCommandTests {
         List<String> results = Files.readAllLines(work.resolve("out/project-results.csv"));
         assertThat(results).hasSize(4);
         assertThat(results.subList(1, 4)).allSatisfy(line -> assertThat(line).contains(",COMPLETED," + remote.baseUrl()));
+        assertTheCostOfEachSceneIsWhatItsJobRan(results);
+        assertThat(output.getOut()).containsPattern("GPU time +\\d+\\.\\d\\d h of execution, about \\$\\d+\\.\\d\\d at \\$1\\.89/h");
 
         int jobsAfterFirstRun = remote.jobs().size();
         long graphQlAfterFirstRun = remote.stats().graphqlRequests();
@@ -312,16 +314,29 @@ class StoryStudioCommandTests {
 
         assertThat(remote.jobs()).hasSize(jobsAfterMonday + 1);
         List<String> tuesday = Files.readAllLines(work.resolve("out/tuesday-results.csv"));
-        assertThat(tuesday.get(0)).endsWith(",reused_from,possible_duplicates");
+        assertThat(tuesday.get(0)).endsWith(",reused_from,possible_duplicates,gpu_seconds,cost_usd");
         assertThat(tuesday.subList(1, 4)).satisfiesExactly(
-                line -> assertThat(line).startsWith("hello,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0$"),
-                line -> assertThat(line).startsWith("bye,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0$"),
-                line -> assertThat(line).startsWith("new,COMPLETED,").endsWith(",,0"));
+                line -> assertThat(line).as("reused: paid for by monday's run").startsWith("hello,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0,,$"),
+                line -> assertThat(line).startsWith("bye,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0,,$"),
+                line -> assertThat(line).startsWith("new,COMPLETED,").matches(".*,,0,[0-9.]+,[0-9.]+$"));
 
         assertThat(runAgainstRemote("--input=" + second, "--regenerate")).isZero();
         assertThat(remote.jobs()).hasSize(jobsAfterMonday + 4);
         assertThat(Files.readAllLines(work.resolve("out/tuesday-results.csv")).subList(1, 4)).allSatisfy(line ->
-                assertThat(line).endsWith(",,0"));
+                assertThat(line).matches(".*,,0,[0-9.]+,[0-9.]+$"));
+    }
+
+    /** Each scene's gpu_seconds is its job's execution on the emulator, and its cost_usd that time at $1.89 an hour. */
+    private void assertTheCostOfEachSceneIsWhatItsJobRan(List<String> results) {
+        Map<String, Double> executed = remote.jobs().stream().collect(java.util.stream.Collectors.toMap(SimulatedJobs::prompt,
+                job -> java.time.Duration.between(job.startedAt(), job.finishedAt()).toMillis() / 1000.0));
+        assertThat(results.subList(1, results.size())).allSatisfy(line -> {
+            String[] cells = line.split(",");
+            double gpuSeconds = Double.parseDouble(cells[cells.length - 2]);
+            assertThat(gpuSeconds).isCloseTo(executed.get("Scene " + cells[0] + " speaking"), org.assertj.core.data.Offset.offset(0.001));
+            assertThat(new java.math.BigDecimal(cells[cells.length - 1]))
+                    .isEqualByComparingTo(java.math.BigDecimal.valueOf(gpuSeconds * 1.89 / 3600).setScale(4, java.math.RoundingMode.HALF_UP));
+        });
     }
 
     private int runAgainstRemote(String... arguments) {

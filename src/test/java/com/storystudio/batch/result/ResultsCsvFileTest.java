@@ -63,7 +63,19 @@ class ResultsCsvFileTest {
         file.rewrite(List.of(result));
 
         assertThat(Files.readAllLines(file.path())).containsExactly(String.join(",", ResultsCsvFile.HEADER),
-                "opening,COMPLETED,https://cdn.example/videos/opening.mp4?sig=a-b=c,job-7f3a,-1.5,12.25,720p,25,2,,,0");
+                "opening,COMPLETED,https://cdn.example/videos/opening.mp4?sig=a-b=c,job-7f3a,-1.5,12.25,720p,25,2,,,0,,");
+    }
+
+    @Test
+    void eachSceneHasTheGpuSecondsItsJobsWereBilledForAndTheirPrice() throws IOException {
+        ResultsCsvFile file = new ResultsCsvFile(folder.resolve("scenes-results.csv"));
+
+        file.rewrite(List.of(failed("first", "worker said no"), failed("second", "never ran")),
+                new SceneCosts(java.util.Map.of("first", 190.5), new com.storystudio.batch.cost.GpuPrice(1.89)));
+
+        assertThat(read(file)).satisfiesExactly(
+                row -> assertThat(List.of(row.get("gpu_seconds"), row.get("cost_usd"))).containsExactly("190.5", "0.1000"),
+                row -> assertThat(List.of(row.get("gpu_seconds"), row.get("cost_usd"))).containsExactly("", ""));
     }
 
     @Test
@@ -74,9 +86,9 @@ class ResultsCsvFileTest {
                 new UnfinishedScene(3, "third", SceneStatus.PENDING, null, "480p", 20)));
 
         assertThat(Files.readAllLines(file.path())).containsExactly(String.join(",", ResultsCsvFile.HEADER),
-                "first,FAILED,,job-1,,,480p,20,3,worker said no,,0",
-                "second,IN_PROGRESS,,job-2,,,720p,25,,,,",
-                "third,PENDING,,,,,480p,20,,,,");
+                "first,FAILED,,job-1,,,480p,20,3,worker said no,,0,,",
+                "second,IN_PROGRESS,,job-2,,,720p,25,,,,,,",
+                "third,PENDING,,,,,480p,20,,,,,,");
     }
 
     @Test
