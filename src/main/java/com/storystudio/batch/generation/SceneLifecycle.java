@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.storystudio.batch.ledger.RemoteEnd;
 import com.storystudio.batch.ledger.Submission;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.ledger.SubmissionState;
@@ -174,16 +175,15 @@ final class SceneLifecycle {
      */
     NextStep gone(InFlightScene scene) {
         if (scene.reattachedUnseen()) {
-            String reason = "its result expired before it was collected; it may have been paid for";
-            ledger.ended(scene.ledgerId(), SubmissionState.EXPIRED, null, "RunPod no longer knows job %s from an earlier run: %s"
-                    .formatted(scene.remoteJobId(), reason));
-            log.warn("Scene {}: RunPod no longer knows job {} from an earlier run: {}; submitting it again", scene.sceneId(),
-                    scene.remoteJobId(), reason);
+            String reason = "RunPod no longer knows job %s from an earlier run: its result expired before it was collected; "
+                    .formatted(scene.remoteJobId()) + "it may have been paid for";
+            ledger.ended(scene.ledgerId(), SubmissionState.EXPIRED, RemoteEnd.of(null), reason);
+            log.warn("Scene {}: {}; submitting it again", scene.sceneId(), reason);
             scene.detached();
             return new NextStep.Requeue();
         }
         String reason = "RunPod no longer knows job " + scene.remoteJobId();
-        ledger.ended(scene.ledgerId(), SubmissionState.VANISHED, null, reason);
+        ledger.ended(scene.ledgerId(), SubmissionState.VANISHED, RemoteEnd.of(null), reason);
         failures.attemptFailed(reason);
         return retryLater(scene, reason);
     }
@@ -208,29 +208,28 @@ final class SceneLifecycle {
     }
 
     private void recordCancelled(String sceneId, long ledgerId, String remoteJobId, String remoteStatus, String reason) {
-        ledger.ended(ledgerId, SubmissionState.CANCELLED, remoteStatus, reason);
+        ledger.ended(ledgerId, SubmissionState.CANCELLED, RemoteEnd.of(remoteStatus), reason);
         log.info("Scene {}: RunPod job {} {}", sceneId, remoteJobId, reason);
     }
 
     // finished, waiting to retry, failed
 
     private NextStep ended(InFlightScene scene, JobStatus status) {
-        ledger.timings(scene.ledgerId(), status.delayTimeMs(), status.executionTimeMs());
         return switch (status.status()) {
             case COMPLETED -> completed(scene, status);
             case FAILED -> {
                 String error = status.error() != null ? status.error() : "FAILED on RunPod without a reason";
-                ledger.ended(scene.ledgerId(), SubmissionState.FAILED, status.rawStatus(), error);
+                ledger.ended(scene.ledgerId(), SubmissionState.FAILED, reported(status), error);
                 failures.attemptFailed(error);
                 yield classifier.isPermanent(error) ? fail(scene, error) : retryLater(scene, "failed: " + error);
             }
             case TIMED_OUT -> {
-                ledger.ended(scene.ledgerId(), SubmissionState.TIMED_OUT, status.rawStatus(), status.error());
+                ledger.ended(scene.ledgerId(), SubmissionState.TIMED_OUT, reported(status), status.error());
                 failures.attemptFailed("timed out");
                 yield retryLater(scene, "timed out" + (status.error() == null ? "" : ": " + status.error()));
             }
             case CANCELLED -> {
-                ledger.ended(scene.ledgerId(), SubmissionState.CANCELLED, status.rawStatus(), status.error());
+                ledger.ended(scene.ledgerId(), SubmissionState.CANCELLED, reported(status), status.error());
                 failures.attemptFailed("cancelled on RunPod");
                 yield fail(scene, "cancelled on RunPod");
             }
@@ -242,7 +241,7 @@ final class SceneLifecycle {
         JobOutput output = status.output();
         if (output == null || !output.hasVideo()) {
             String reason = "completed without a video in its output";
-            ledger.ended(scene.ledgerId(), SubmissionState.FAILED, status.rawStatus(), reason);
+            ledger.ended(scene.ledgerId(), SubmissionState.FAILED, reported(status), reason);
             failures.attemptFailed(reason);
             return retryLater(scene, reason);
         }
@@ -250,13 +249,13 @@ final class SceneLifecycle {
         if (linked && !VideoLink.isWebAddress(output.videoUrl())) {
             // Nothing to download: a worker that answers so will answer so again.
             String reason = "completed with a video_url that is not an http(s) URL: " + VideoLink.shown(output.videoUrl());
-            ledger.ended(scene.ledgerId(), SubmissionState.FAILED, status.rawStatus(), reason);
+            ledger.ended(scene.ledgerId(), SubmissionState.FAILED, reported(status), reason);
             failures.attemptFailed(reason);
             return fail(scene, reason);
         }
         String videoUrl = linked ? output.videoUrl() : videos.save(scene.sceneId(), scene.remoteJobId(), output.inlineVideoBase64());
         // Recorded the moment it is seen: RunPod forgets the output 30 minutes after completion.
-        ledger.completed(scene.ledgerId(), status.rawStatus(), videoUrl, output.generationTime(), output.videoSizeMb());
+        ledger.completed(scene.ledgerId(), reported(status), videoUrl, output.generationTime(), output.videoSizeMb());
         failures.attemptSucceeded();
         if (scene.attemptsThisRun() > 0) {
             failures.sceneFinished(false);
@@ -292,5 +291,10 @@ final class SceneLifecycle {
         return new SceneResult(s.position(), s.sceneId(), status, videoUrl, scene.lastRemoteJobId(), generationTime, videoSizeMb,
                 s.resolution().value(), s.sampleSteps(), scene.attempts(), error, scene.fingerprint(), reusedFrom,
                 ledger.possibleDuplicates(jobInstanceId, s.sceneId()));
+    }
+
+    /** RunPod's word for the end, and its timings: written with the end itself. */
+    private static RemoteEnd reported(JobStatus status) {
+        return new RemoteEnd(status.rawStatus(), status.delayTimeMs(), status.executionTimeMs());
     }
 }

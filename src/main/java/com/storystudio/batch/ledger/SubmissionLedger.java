@@ -128,15 +128,18 @@ public class SubmissionLedger {
                 SubmissionState.NOT_SUBMITTED.name(), unansweredAttempts, truncate(reason), Timestamps.of(clock.instant()), id);
     }
 
-    public void completed(long id, String remoteStatus, String videoUrl, Double generationTime, Double videoSizeMb) {
-        update("UPDATE scene_submission SET state = ?, remote_status = ?, video_url = ?, generation_time = ?, video_size_mb = ?, finished_at = ? WHERE id = ?",
-                SubmissionState.COMPLETED.name(), remoteStatus, videoUrl, generationTime, videoSizeMb, Timestamps.of(clock.instant()), id);
+    public void completed(long id, RemoteEnd remote, String videoUrl, Double generationTime, Double videoSizeMb) {
+        update("""
+                UPDATE scene_submission SET state = ?, remote_status = ?, delay_ms = ?, execution_ms = ?, video_url = ?, generation_time = ?,
+                       video_size_mb = ?, finished_at = ? WHERE id = ?""",
+                SubmissionState.COMPLETED.name(), remote.status(), remote.delayMs(), remote.executionMs(), videoUrl, generationTime,
+                videoSizeMb, Timestamps.of(clock.instant()), id);
     }
 
-    /** A terminal state other than COMPLETED: FAILED, CANCELLED, TIMED_OUT, VANISHED or EXPIRED. */
-    public void ended(long id, SubmissionState state, String remoteStatus, String error) {
-        update("UPDATE scene_submission SET state = ?, remote_status = ?, error = ?, finished_at = ? WHERE id = ?",
-                state.name(), remoteStatus, truncate(error), Timestamps.of(clock.instant()), id);
+    /** A terminal state other than COMPLETED: FAILED, CANCELLED, TIMED_OUT, VANISHED or EXPIRED, with what RunPod said of it. */
+    public void ended(long id, SubmissionState state, RemoteEnd remote, String error) {
+        update("UPDATE scene_submission SET state = ?, remote_status = ?, delay_ms = ?, execution_ms = ?, error = ?, finished_at = ? WHERE id = ?",
+                state.name(), remote.status(), remote.delayMs(), remote.executionMs(), truncate(error), Timestamps.of(clock.instant()), id);
     }
 
     public LedgerTotals totals(long jobInstanceId) {
@@ -149,14 +152,6 @@ public class SubmissionLedger {
                 (rs, row) -> new LedgerTotals(rs.getLong("submissions"), rs.getLong("possible_duplicates"), rs.getLong("expired"),
                         rs.getLong("execution_ms") / 1000.0, rs.getLong("delay_ms") / 1000.0),
                 jobInstanceId));
-    }
-
-    /** What RunPod reported of a job that ended: its time in the queue and its execution time (null when not reported). */
-    public void timings(long id, Long delayMs, Long executionMs) {
-        if (delayMs != null || executionMs != null) {
-            update("UPDATE scene_submission SET delay_ms = COALESCE(?, delay_ms), execution_ms = COALESCE(?, execution_ms) WHERE id = ?",
-                    delayMs, executionMs, id);
-        }
     }
 
     /** The GPU seconds each scene's jobs were billed for, over all runs of the instance; scenes without any are left out. */

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.storystudio.batch.ledger.LedgerTotals;
+import com.storystudio.batch.ledger.RemoteEnd;
 import com.storystudio.batch.ledger.Submission;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.ledger.SubmissionState;
@@ -260,7 +261,7 @@ class GenerationWindowTests {
         Path csv = Storyboard.in(work).localScene("paid").write("paid.csv");
         Scene scene = firstScene(csv);
         Submission row = acceptedEarlier(scene, "job-paid");
-        ledger.completed(row.id(), "COMPLETED", "https://videos.example/paid.mp4", 120.0, 1.5);
+        ledger.completed(row.id(), RemoteEnd.of("COMPLETED"), "https://videos.example/paid.mp4", 120.0, 1.5);
         long runs = simulator.stats().runRequests();
         long statuses = simulator.stats().statusRequests();
 
@@ -382,7 +383,7 @@ class GenerationWindowTests {
         Submission earlierRun = ledger.begin(jobInstanceId - 500, "a-different-scene-id", 1, SceneFingerprint.of(scene),
                 simulator.endpointId());
         ledger.accepted(earlierRun.id(), "job-from-last-week", "IN_QUEUE", 0);
-        ledger.completed(earlierRun.id(), "COMPLETED", "https://videos.example/same.mp4", 90.0, 1.2);
+        ledger.completed(earlierRun.id(), RemoteEnd.of("COMPLETED"), "https://videos.example/same.mp4", 90.0, 1.2);
         long runs = simulator.stats().runRequests();
 
         List<SceneResult> results = drain(csv, 1);
@@ -405,7 +406,7 @@ class GenerationWindowTests {
                 Scene scene = scenes.next();
                 Submission earlier = ledger.begin(jobInstanceId - 500, scene.sceneId(), 1, SceneFingerprint.of(scene), simulator.endpointId());
                 ledger.accepted(earlier.id(), "job-" + scene.sceneId(), "IN_QUEUE", 0);
-                ledger.completed(earlier.id(), "COMPLETED", "https://videos.example/" + scene.sceneId() + ".mp4", 90.0, 1.2);
+                ledger.completed(earlier.id(), RemoteEnd.of("COMPLETED"), "https://videos.example/" + scene.sceneId() + ".mp4", 90.0, 1.2);
             }
         }
         SceneGenerator generator = generator(settings(3));
@@ -426,7 +427,7 @@ class GenerationWindowTests {
         Scene scene = firstScene(csv);
         Submission earlierRun = ledger.begin(jobInstanceId - 500, "again", 1, SceneFingerprint.of(scene), simulator.endpointId());
         ledger.accepted(earlierRun.id(), "job-old", "IN_QUEUE", 0);
-        ledger.completed(earlierRun.id(), "COMPLETED", "https://videos.example/old.mp4", 90.0, 1.2);
+        ledger.completed(earlierRun.id(), RemoteEnd.of("COMPLETED"), "https://videos.example/old.mp4", 90.0, 1.2);
         long runs = simulator.stats().runRequests();
 
         List<SceneResult> results = drain(csv, settings(1), new RunOptions(false, false), () -> false);
@@ -720,7 +721,7 @@ class GenerationWindowTests {
         for (Scene scene : scenes) {
             Submission other = ledger.begin(jobInstanceId - 500, scene.sceneId(), 1, SceneFingerprint.of(scene), simulator.endpointId());
             ledger.accepted(other.id(), "job-other-" + scene.sceneId(), "IN_QUEUE", 0);
-            ledger.completed(other.id(), "COMPLETED", "https://videos.example/" + scene.sceneId() + ".mp4", 90.0, 1.2);
+            ledger.completed(other.id(), RemoteEnd.of("COMPLETED"), "https://videos.example/" + scene.sceneId() + ".mp4", 90.0, 1.2);
         }
         assertThat(workAhead.needsWorkers(jobInstanceId, source, true)).as("every scene reuses a video").isFalse();
         assertThat(workAhead.needsWorkers(jobInstanceId, source, false)).as("regenerating").isTrue();
