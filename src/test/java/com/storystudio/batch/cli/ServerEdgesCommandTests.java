@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import com.storystudio.batch.result.ResultsCsvFile;
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.testing.InterposedServer;
 import com.storystudio.batch.testing.RemoteCommand;
@@ -168,7 +169,7 @@ class ServerEdgesCommandTests {
         try (CSVParser parser = CSVParser.parse(work.resolve("out/formula-results.csv"), StandardCharsets.UTF_8, CSVFormat.RFC4180)) {
             parser.forEach(record -> record.forEach(cells::add));
         }
-        assertThat(cells).hasSize(3 * 12).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+        assertThat(cells).hasSize(3 * ResultsCsvFile.HEADER.size()).noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
     }
 
     private int runThrough(InterposedServer server, String... arguments) {
