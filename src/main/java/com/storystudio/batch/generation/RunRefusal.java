@@ -23,10 +23,7 @@ final class RunRefusal {
      */
     static Optional<RunPodConfigurationException> configurationError(RunPodRejectedException e, boolean anyAccepted, String runUrl) {
         if (e instanceof RunPodConfigurationException configuration) {
-            return Optional.of(configuration);
-        }
-        if (e.isAuthenticationFailure()) {
-            return Optional.of(RunPodConfigurationException.keyRefused(e.status(), "POST", runUrl));
+            return Optional.of(configuration); // a refused key: RunPodHttp says so for every route
         }
         if (e.isNotFound() || (!anyAccepted && (e.status() == 400 || e.status() == 405))) {
             return Optional.of(RunPodConfigurationException.wrongAddress(e.status(), "POST", runUrl, answerIn(e)));

@@ -38,9 +38,8 @@ public class EndpointPreflight {
             throw e;
         }
         catch (RunPodRejectedException e) {
-            // /health exists on every endpoint: any refusal of it is the address or the key, not a scene.
-            throw e.isAuthenticationFailure() ? RunPodConfigurationException.keyRefused(e.status(), "GET", jobs.healthUrl())
-                    : RunPodConfigurationException.wrongAddress(e.status(), "GET", jobs.healthUrl(), e.getMessage());
+            // /health exists on every endpoint: any other refusal of it is the address, not a scene.
+            throw RunPodConfigurationException.wrongAddress(e.status(), "GET", jobs.healthUrl(), e.getMessage());
         }
         log.info("RunPod endpoint answers: {} worker(s) ready, {} starting, {} job(s) queued, {} in progress",
                 health.readyWorkers(), health.initializingWorkers(), health.jobsInQueue(), health.jobsInProgress());
