@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -54,38 +53,19 @@ public record RunPodProperties(
      *                     comes first ends the call
      */
     public record Http(
-            Duration connectTimeout,
-            Duration requestTimeout,
-            int maxRetries,
-            Duration retryDelay,
-            double retryMultiplier,
-            Duration retryMaxDelay,
-            Duration retryJitter,
-            Duration maxRetryTime) {
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("120s") Duration requestTimeout,
+            @DefaultValue("6") int maxRetries,
+            @DefaultValue("1s") Duration retryDelay,
+            @DefaultValue("2.0") double retryMultiplier,
+            @DefaultValue("60s") Duration retryMaxDelay,
+            @DefaultValue("500ms") Duration retryJitter,
+            @DefaultValue("60s") Duration maxRetryTime) {
 
-        @ConstructorBinding
-        public Http(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("120s") Duration requestTimeout,
-                    @DefaultValue("6") int maxRetries, @DefaultValue("1s") Duration retryDelay,
-                    @DefaultValue("2.0") double retryMultiplier, @DefaultValue("60s") Duration retryMaxDelay,
-                    @DefaultValue("500ms") Duration retryJitter, @DefaultValue("60s") Duration maxRetryTime) {
+        public Http {
             if (maxRetryTime == null || maxRetryTime.isNegative()) {
                 throw new IllegalArgumentException("runpod.http.max-retry-time must not be negative, was " + maxRetryTime);
             }
-            this.connectTimeout = connectTimeout;
-            this.requestTimeout = requestTimeout;
-            this.maxRetries = maxRetries;
-            this.retryDelay = retryDelay;
-            this.retryMultiplier = retryMultiplier;
-            this.retryMaxDelay = retryMaxDelay;
-            this.retryJitter = retryJitter;
-            this.maxRetryTime = maxRetryTime;
-        }
-
-        /** With the default {@code max-retry-time} (60 s). */
-        public Http(Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration retryDelay,
-                    double retryMultiplier, Duration retryMaxDelay, Duration retryJitter) {
-            this(connectTimeout, requestTimeout, maxRetries, retryDelay, retryMultiplier, retryMaxDelay, retryJitter,
-                    Duration.ofSeconds(60));
         }
     }
 

@@ -72,7 +72,7 @@ class EndpointWatchTests {
     private RunPodJobs jobs() {
         RunPodConnection connection = TestSimulators.connectionTo(simulator);
         RunPodProperties.Http http = new RunPodProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
-                Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1));
+                Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1), Duration.ofSeconds(60));
         RequestRateLimit unlimited = RequestRateLimit.of(new RunPodProperties.RateLimit(Duration.ofMillis(10), 1000, 2000, 100));
         return new RunPodJobs(connection, new RunPodHttp(connection.apiKey(), http, unlimited, JsonMapper.builder().build()));
     }

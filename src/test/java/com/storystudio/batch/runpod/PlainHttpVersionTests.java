@@ -32,7 +32,7 @@ class PlainHttpVersionTests {
     });
     private final RunPodConnection connection = new RunPodConnection(server.baseUrl(), server.baseUrl(), "ep-7", new ApiKey(KEY));
     private final RunPodHttp http = new RunPodHttp(connection.apiKey(), new RunPodProperties.Http(Duration.ofSeconds(2),
-            Duration.ofSeconds(5), 0, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1)),
+            Duration.ofSeconds(5), 0, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1), Duration.ofSeconds(60)),
             RequestRateLimit.of(new RunPodProperties.RateLimit(Duration.ofSeconds(10), 1000, 2000, 100)), JsonMapper.builder().build());
 
     @AfterEach

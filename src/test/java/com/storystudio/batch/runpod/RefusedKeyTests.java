@@ -94,7 +94,7 @@ class RefusedKeyTests {
     /** Retries transient failures three times, so that a retried refusal would show in the request count. */
     private static RunPodHttp retryingHttp(ApiKey key) {
         return new RunPodHttp(key, new RunPodProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(5),
-                2.0, Duration.ofMillis(50), Duration.ofMillis(1)),
+                2.0, Duration.ofMillis(50), Duration.ofMillis(1), Duration.ofSeconds(60)),
                 RequestRateLimit.of(new RunPodProperties.RateLimit(Duration.ofSeconds(10), 1000, 2000, 100)), JsonMapper.builder().build());
     }
 }

@@ -24,7 +24,7 @@ class RunPodClientContractTests {
     private final RecordingServer server = RecordingServer.start();
     private final RunPodConnection connection = new RunPodConnection(server.baseUrl(), server.baseUrl(), "ep-42", new ApiKey(KEY));
     private final RunPodHttp http = new RunPodHttp(new ApiKey(KEY), new RunPodProperties.Http(Duration.ofSeconds(2),
-            Duration.ofSeconds(5), 3, Duration.ofMillis(5), 2.0, Duration.ofMillis(300), Duration.ofMillis(1)),
+            Duration.ofSeconds(5), 3, Duration.ofMillis(5), 2.0, Duration.ofMillis(300), Duration.ofMillis(1), Duration.ofSeconds(60)),
             RequestRateLimit.of(new RunPodProperties.RateLimit(Duration.ofSeconds(10), 1000, 2000, 100)), JSON);
 
     @AfterEach

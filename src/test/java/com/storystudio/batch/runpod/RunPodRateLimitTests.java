@@ -51,7 +51,7 @@ class RunPodRateLimitTests {
 
     private RunPodJobs jobsKeepingTheLimit() {
         RunPodProperties.Http http = new RunPodProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 10,
-                Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1));
+                Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1), Duration.ofSeconds(60));
         RequestRateLimit limit = RequestRateLimit.of(new RunPodProperties.RateLimit(SCALED_WINDOW, 1000, STATUS_LIMIT, 100));
         return new RunPodJobs(connection, new RunPodHttp(connection.apiKey(), http, limit, JsonMapper.builder().build()));
     }

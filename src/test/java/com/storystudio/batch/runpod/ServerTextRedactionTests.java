@@ -27,7 +27,7 @@ class ServerTextRedactionTests {
     private final PlainHttpServer server = PlainHttpServer.start(ServerTextRedactionTests::echo);
     private final RunPodConnection connection = new RunPodConnection(server.baseUrl(), server.baseUrl(), "ep-1", new ApiKey(KEY));
     private final RunPodHttp http = new RunPodHttp(connection.apiKey(), new RunPodProperties.Http(Duration.ofSeconds(2),
-            Duration.ofSeconds(5), 1, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1)),
+            Duration.ofSeconds(5), 1, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), Duration.ofMillis(1), Duration.ofSeconds(60)),
             RequestRateLimit.of(new RunPodProperties.RateLimit(Duration.ofSeconds(10), 1000, 2000, 100)), JsonMapper.builder().build());
     private final RunPodJobs jobs = new RunPodJobs(connection, http);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();

@@ -73,7 +73,7 @@ class RateLimitedClientHttpTest {
     private RunPodJobs jobsLimitedTo(int statusLimit) {
         // Short real backoffs; the maximum delay only caps how long a Retry-After may hold the route back.
         RunPodProperties.Http http = new RunPodProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
-                Duration.ofMillis(1), 2.0, Duration.ofSeconds(60), Duration.ofMillis(1));
+                Duration.ofMillis(1), 2.0, Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofSeconds(60));
         RequestRateLimit limit = new RequestRateLimit(new RunPodProperties.RateLimit(WINDOW, 1000, statusLimit, 100),
                 simulated.asClock(), simulated::advance);
         return new RunPodJobs(connection, new RunPodHttp(connection.apiKey(), http, limit, JsonMapper.builder().build()));
