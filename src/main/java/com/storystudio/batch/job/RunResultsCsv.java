@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +32,12 @@ public class RunResultsCsv {
 
     private static final Logger log = LoggerFactory.getLogger(RunResultsCsv.class);
 
-    private final Function<RunParameters, SceneSource> sources;
+    private final SceneSources sources;
     private final SceneResultRepository results;
     private final SubmissionLedger ledger;
     private final GpuPrice price;
 
-    public RunResultsCsv(Function<RunParameters, SceneSource> sources, SceneResultRepository results, SubmissionLedger ledger,
+    public RunResultsCsv(SceneSources sources, SceneResultRepository results, SubmissionLedger ledger,
                          GpuPrice price) {
         this.sources = sources;
         this.results = results;
@@ -53,7 +52,7 @@ public class RunResultsCsv {
 
     List<ResultsCsvRow> rows(RunParameters run, long jobInstanceId) {
         List<SceneResult> recorded = results.findAll(jobInstanceId);
-        SceneSource source = sources.apply(run);
+        SceneSource source = sources.of(run);
         List<SceneOutline> scenes;
         try {
             scenes = source.outlines();

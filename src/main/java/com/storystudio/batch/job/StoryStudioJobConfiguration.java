@@ -32,7 +32,6 @@ import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.ResultsProperties;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneResultWriter;
-import com.storystudio.batch.scene.CsvSceneSource;
 import com.storystudio.batch.scene.SceneRules;
 import com.storystudio.batch.scene.SceneSource;
 import com.storystudio.batch.worker.TailScaling;
@@ -129,8 +128,8 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    RunResultsCsv runResultsCsv(SceneRules rules, SceneResultRepository results, SubmissionLedger ledger, GpuPrice price) {
-        return new RunResultsCsv(run -> sceneSourceOf(run, rules), results, ledger, price);
+    RunResultsCsv runResultsCsv(SceneSources sources, SceneResultRepository results, SubmissionLedger ledger, GpuPrice price) {
+        return new RunResultsCsv(sources, results, ledger, price);
     }
 
     @Bean
@@ -151,19 +150,14 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    SceneRules sceneRules() {
-        return SceneRules.defaults();
+    SceneSources sceneSources() {
+        return new SceneSources(SceneRules.defaults());
     }
 
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
-    SceneSource sceneSource(RunParameters run, SceneRules rules) {
-        return sceneSourceOf(run, rules);
-    }
-
-    /** The one place that knows the scenes come from a CSV file. */
-    private static SceneSource sceneSourceOf(RunParameters run, SceneRules rules) {
-        return new CsvSceneSource(run.input(), rules);
+    SceneSource sceneSource(RunParameters run, SceneSources sources) {
+        return sources.of(run);
     }
 
     @Bean

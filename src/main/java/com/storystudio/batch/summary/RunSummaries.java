@@ -16,13 +16,12 @@ import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.job.CheckScenesTasklet;
 import com.storystudio.batch.job.RunOutcome;
 import com.storystudio.batch.job.RunParameters;
+import com.storystudio.batch.job.SceneSources;
 import com.storystudio.batch.ledger.LedgerTotals;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneStatus;
-import com.storystudio.batch.scene.CsvSceneSource;
-import com.storystudio.batch.scene.SceneRules;
 import com.storystudio.batch.scene.SceneValidationException;
 import com.storystudio.batch.worker.WorkerScaling;
 
@@ -35,14 +34,16 @@ public class RunSummaries {
     private final WorkerScaling scaling;
     private final ObjectProvider<SummaryNote> notes;
     private final GpuPrice price;
+    private final SceneSources sources;
 
     public RunSummaries(SceneResultRepository results, SubmissionLedger ledger, WorkerScaling scaling, ObjectProvider<SummaryNote> notes,
-                        GpuPrice price) {
+                        GpuPrice price, SceneSources sources) {
         this.results = results;
         this.ledger = ledger;
         this.scaling = scaling;
         this.notes = notes;
         this.price = price;
+        this.sources = sources;
     }
 
     /**
@@ -90,12 +91,12 @@ public class RunSummaries {
     }
 
     /** The FAILED scenes with the input's line of each, read from the input without its media. */
-    private static List<RunSummary.FailedScene> failed(RunParameters run, List<SceneResult> recorded) {
+    private List<RunSummary.FailedScene> failed(RunParameters run, List<SceneResult> recorded) {
         List<SceneResult> failed = recorded.stream().filter(r -> r.status() == SceneStatus.FAILED).toList();
         Map<Integer, Long> lines = new HashMap<>();
         if (!failed.isEmpty()) {
             try {
-                new CsvSceneSource(run.input(), SceneRules.defaults()).outlines()
+                sources.of(run).outlines()
                         .forEach(outline -> lines.put(outline.position(), outline.line()));
             }
             catch (IOException | RuntimeException e) {
