@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * What is wrong with a command line, found from the {@link OptionCatalogue} alone, before anything
@@ -89,10 +88,5 @@ final class ArgumentCheck {
     private static String unknown(String name, List<String> known) {
         return "unknown option --" + name + NearestName.of(name, known).map(nearest -> "; did you mean --" + nearest + "?")
                 .orElse(" (--help lists the options)");
-    }
-
-    /** For messages: the problems, one per line. */
-    static String describe(List<String> problems) {
-        return problems.stream().collect(Collectors.joining(System.lineSeparator() + "storystudio: "));
     }
 }

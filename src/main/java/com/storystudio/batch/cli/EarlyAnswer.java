@@ -33,27 +33,34 @@ public final class EarlyAnswer {
     /** The exit code if the arguments are answered here; empty when the application has to start. */
     public Optional<Integer> answer(String... args) {
         ParsedArguments arguments = ParsedArguments.of(args);
+        Optional<ExitCode> answered = commandLine(arguments);
+        if (answered.isEmpty() && ArgumentCheck.commandOf(arguments) == OptionCatalogue.RUN) {
+            answered = checkInput(Path.of(arguments.value("input").orElseThrow()));
+        }
+        return answered.map(ExitCode::code);
+    }
+
+    /** {@code --help}, or what is wrong with the command line, said; empty when a command is to run. */
+    Optional<ExitCode> commandLine(ParsedArguments arguments) {
         List<String> problems = ArgumentCheck.withSpringMetadata().problems(arguments);
         if (!problems.isEmpty()) {
             return Optional.of(usageError(problems));
         }
         if (arguments.has(OptionCatalogue.HELP.name())) {
             out.print(Usage.text());
-            return Optional.of(ExitCode.SUCCESS.code());
-        }
-        if (ArgumentCheck.commandOf(arguments) == OptionCatalogue.RUN) {
-            return checkInput(Path.of(arguments.value("input").orElseThrow()));
+            return Optional.of(ExitCode.SUCCESS);
         }
         return Optional.empty();
     }
 
-    private int usageError(List<String> problems) {
+    /** Says the problems, one per line, and how to see the options. */
+    ExitCode usageError(List<String> problems) {
         problems.forEach(problem -> err.println("storystudio: " + problem));
         err.println("Run with --help for the options.");
-        return ExitCode.INVALID_INPUT.code();
+        return ExitCode.INVALID_INPUT;
     }
 
-    private Optional<Integer> checkInput(Path input) {
+    private Optional<ExitCode> checkInput(Path input) {
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             return Optional.of(usageError(List.of(cannotRead(input))));
         }
@@ -74,7 +81,7 @@ public final class EarlyAnswer {
         }
         err.printf("storystudio: input rejected: %d problem(s) in %s; nothing was submitted or changed. Fix them and run the "
                 + "same command again.%n", found.size(), input);
-        return Optional.of(ExitCode.INVALID_INPUT.code());
+        return Optional.of(ExitCode.INVALID_INPUT);
     }
 
     /** Also used once the application runs, for a file that went away in between. */

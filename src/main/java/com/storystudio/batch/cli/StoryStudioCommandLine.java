@@ -1,7 +1,7 @@
 package com.storystudio.batch.cli;
 
-import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +24,7 @@ public class StoryStudioCommandLine implements ApplicationRunner, ExitCodeGenera
     private static final Logger log = LoggerFactory.getLogger(StoryStudioCommandLine.class);
 
     private final List<Command> commands;
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
+    private final EarlyAnswer answers = new EarlyAnswer(System.out, System.err);
     private ExitCode exitCode = ExitCode.SUCCESS;
 
     public StoryStudioCommandLine(List<Command> commands) {
@@ -38,9 +37,7 @@ public class StoryStudioCommandLine implements ApplicationRunner, ExitCodeGenera
             exitCode = execute(ParsedArguments.of(applicationArguments.getSourceArgs()), new CommandArguments(applicationArguments));
         }
         catch (UsageException e) {
-            err.println("storystudio: " + e.getMessage());
-            err.println("Run with --help for the options.");
-            exitCode = ExitCode.INVALID_INPUT;
+            exitCode = answers.usageError(List.of(e.getMessage()));
         }
         catch (Exception e) {
             log.error("Unexpected error: {}", e.getMessage(), e);
@@ -54,13 +51,9 @@ public class StoryStudioCommandLine implements ApplicationRunner, ExitCodeGenera
     }
 
     private ExitCode execute(ParsedArguments parsed, CommandArguments arguments) throws Exception {
-        List<String> problems = ArgumentCheck.withSpringMetadata().problems(parsed);
-        if (!problems.isEmpty()) {
-            throw new UsageException(ArgumentCheck.describe(problems));
-        }
-        if (parsed.has(OptionCatalogue.HELP.name())) {
-            out.print(Usage.text());
-            return ExitCode.SUCCESS;
+        Optional<ExitCode> answered = answers.commandLine(parsed);
+        if (answered.isPresent()) {
+            return answered.get();
         }
         CommandSpec asked = ArgumentCheck.commandOf(parsed);
         Command command = commands.stream().filter(candidate -> candidate.spec().equals(asked)).findFirst()
