@@ -22,10 +22,24 @@ final class ArgumentCheck {
         return new ArgumentCheck(SpringSettingNames::load);
     }
 
-    /** The command the arguments ask for: the one whose flag is given, else the run. */
+    /**
+     * The command the arguments ask for: the one named by the first word ({@code report --input=...}) or
+     * by its flag ({@code --restore-worker}), else the run.
+     */
     static CommandSpec commandOf(ParsedArguments arguments) {
-        return OptionCatalogue.COMMANDS.stream().filter(command -> command.name().filter(arguments::has).isPresent()).findFirst()
-                .orElse(OptionCatalogue.RUN);
+        return OptionCatalogue.COMMANDS.stream().filter(command -> command.name().filter(name -> names(arguments, name)).isPresent())
+                .findFirst().orElse(OptionCatalogue.RUN);
+    }
+
+    private static boolean names(ParsedArguments arguments, String command) {
+        return arguments.has(command) || arguments.operands().stream().findFirst().filter(command::equals).isPresent();
+    }
+
+    /** The words that are neither options nor the word naming the command. */
+    private static List<String> strayWords(ParsedArguments arguments, CommandSpec command) {
+        List<String> operands = arguments.operands();
+        boolean named = !operands.isEmpty() && command.name().filter(operands.get(0)::equals).isPresent();
+        return named ? operands.subList(1, operands.size()) : operands;
     }
 
     List<String> problems(ParsedArguments arguments) {
@@ -56,8 +70,9 @@ final class ArgumentCheck {
         arguments.detached().stream().filter(name -> OptionCatalogue.find(name).filter(spec -> spec.kind() == ValueKind.FLAG).isPresent())
                 .map(name -> "unexpected word after --%s (options are written --name=value)".formatted(name))
                 .forEach(problems::add);
-        if (!arguments.operands().isEmpty()) {
-            problems.add("unexpected argument(s) " + String.join(" ", arguments.operands()) + " (options are written --name=value)");
+        List<String> stray = strayWords(arguments, command);
+        if (!stray.isEmpty()) {
+            problems.add("unexpected argument(s) " + String.join(" ", stray) + " (options are written --name=value)");
         }
         if (!arguments.has(OptionCatalogue.HELP.name())) {
             command.required().stream().filter(option -> !arguments.has(option))

@@ -34,7 +34,7 @@ public final class EarlyAnswer {
     public Optional<Integer> answer(String... args) {
         ParsedArguments arguments = ParsedArguments.of(args);
         Optional<ExitCode> answered = commandLine(arguments);
-        if (answered.isEmpty() && ArgumentCheck.commandOf(arguments) == OptionCatalogue.RUN) {
+        if (answered.isEmpty() && List.of(OptionCatalogue.RUN, OptionCatalogue.ESTIMATE).contains(ArgumentCheck.commandOf(arguments))) {
             answered = checkInput(Path.of(arguments.value("input").orElseThrow()));
         }
         return answered.map(ExitCode::code);

@@ -27,10 +27,17 @@ final class OptionCatalogue {
 
     static final OptionSpec HELP = flag("help", "this text (also -h)");
 
+    private static final OptionSpec INPUT = value("input", PATH, "FILE", "the scenes CSV (required)");
+    private static final OptionSpec OUTPUT_DIR = value("output-dir", PATH, "DIR", "results CSV, report and videos (default: output)");
+    private static final OptionSpec SIMULATE = flag("simulate", "use the built-in RunPod emulator instead of the cloud");
+
     static final CommandSpec RUN = new CommandSpec(Optional.empty(), "--input=FILE [options]", List.of(
-            value("input", PATH, "FILE", "the scenes CSV (required)"),
-            value("output-dir", PATH, "DIR", "results CSV, and videos returned inline (default: output)"),
-            flag("simulate", "use the built-in RunPod emulator instead of the cloud"),
+            INPUT,
+            OUTPUT_DIR,
+            SIMULATE,
+            flag("download", """
+                    fetch each finished video into DIR/videos/SCENE_ID.mp4 as
+                    soon as it is seen (a re-run skips the ones on disk)"""),
             value("max-in-flight", COUNT, "N", """
                     scenes on RunPod at once (default: two per worker of the
                     endpoint's workersMax, or 4 if it cannot be read)"""),
@@ -52,8 +59,22 @@ final class OptionCatalogue {
                     (gives up within --storystudio.stop-timeout)""")),
             List.of());
 
+    static final CommandSpec ESTIMATE = new CommandSpec(Optional.of("estimate"), "--estimate --input=FILE [--simulate]",
+            List.of(flag("estimate", """
+                            check the input and print what it would cost and take on
+                            the endpoint's workers; changes and submits nothing"""),
+                    INPUT, SIMULATE),
+            List.of("input"));
+
+    static final CommandSpec REPORT = new CommandSpec(Optional.of("report"), "report --input=FILE [--output-dir=DIR]",
+            List.of(flag("report", """
+                            write DIR/NAME-report.html again from the job database, for
+                            any input run before (also written at the end of every run)"""),
+                    INPUT, OUTPUT_DIR),
+            List.of("input"));
+
     /** In the order {@code --help} shows them. */
-    static final List<CommandSpec> COMMANDS = List.of(RUN, RESTORE_WORKER);
+    static final List<CommandSpec> COMMANDS = List.of(RUN, ESTIMATE, REPORT, RESTORE_WORKER);
 
     static final List<OptionSpec> RUNPOD = runpod();
 

@@ -25,7 +25,7 @@ final class Usage {
                 after a failed run continues it; after a completed run it reports that the input is done.
 
                 Options:
-                """ + lines(OptionCatalogue.COMMANDS.stream().flatMap(command -> command.options().stream()).toList())
+                """ + lines(OptionCatalogue.COMMANDS.stream().flatMap(command -> command.options().stream()).distinct().toList())
                 + OptionCatalogue.HELP.usage() + """
 
                 RunPod:

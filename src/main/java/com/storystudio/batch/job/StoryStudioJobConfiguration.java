@@ -19,13 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.GeneratedSceneReader;
-import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.InlineVideoStore;
-import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.RunOptions;
-import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.SceneGenerator;
-import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.WorkAhead;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.FinishedScenes;
