@@ -3,13 +3,18 @@ package com.storystudio.batch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.annotation.DirtiesContext;
 
 import com.storystudio.batch.ownership.ProcessIdentity;
@@ -35,7 +40,7 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
     RunOwnerTable owners;
 
     @Test
-    void springBatchsTablesAndTheMigrationAreCreatedInTheApplicationsOwnDatabase() {
+    void springBatchsTablesAndTheMigrationAreCreatedInTheApplicationsOwnDatabase() throws IOException {
         // Proves the context really is on PostgreSQL, as the application's role, not on the H2 default.
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 14.");
         assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(EmbeddedPostgresConfiguration.ROLE);
@@ -51,14 +56,12 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
         assertThat(jdbc.queryForList("SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = current_schema()",
                 String.class)).contains("batch_job_instance_seq", "batch_job_execution_seq", "batch_step_execution_seq");
 
-        assertThat(jdbc.queryForList("SELECT version, description, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"))
-                .satisfiesExactly(
-                        migration -> assertThat(migration).containsEntry("version", "1")
-                                .containsEntry("description", "scene ledger results and worker baseline").containsEntry("success", true),
-                        migration -> assertThat(migration).containsEntry("version", "2")
-                                .containsEntry("description", "run owners worker leases and reuse").containsEntry("success", true),
-                        migration -> assertThat(migration).containsEntry("version", "3")
-                                .containsEntry("description", "job timings").containsEntry("success", true));
+        // Every migration the application ships, applied in order, none failed.
+        List<Map<String, Object>> applied = jdbc.queryForList(
+                "SELECT version, description, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
+        assertThat(applied).extracting(migration -> migration.get("version") + " " + migration.get("description"))
+                .isEqualTo(shippedMigrations());
+        assertThat(applied).allSatisfy(migration -> assertThat(migration).containsEntry("success", true));
 
         // The portable SQL of the migration meant these PostgreSQL types; a silent fallback would
         // lose time zones or make the ledger's keys client-generated.
@@ -95,5 +98,14 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_owner WHERE owner_id IN (?, ?)", Integer.class,
                 nightly.ownerId(), manual.ownerId())).isZero();
+    }
+
+    /** The migrations in the jar, as Flyway names them: {@code V4__worker_holds.sql} is "4 worker holds". */
+    private static List<String> shippedMigrations() throws IOException {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql");
+        return Arrays.stream(files).map(Resource::getFilename)
+                .map(name -> name.substring(1, name.length() - ".sql".length()).replaceFirst("__", " ").replace('_', ' '))
+                .sorted(Comparator.comparingInt(name -> Integer.parseInt(name.substring(0, name.indexOf(' ')))))
+                .toList();
     }
 }
