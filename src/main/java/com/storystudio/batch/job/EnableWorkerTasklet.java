@@ -2,6 +2,7 @@ package com.storystudio.batch.job;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -9,6 +10,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.storystudio.batch.generation.WorkAhead;
 import com.storystudio.batch.scene.SceneSource;
+import com.storystudio.batch.worker.WorkerHolds;
 import com.storystudio.batch.worker.WorkerScaling;
 
 /**
@@ -24,9 +26,11 @@ public class EnableWorkerTasklet implements Tasklet {
     private final WorkAhead workAhead;
     private final SceneSource source;
     private final RunParameters run;
+    private final WorkerHolds holds;
 
-    public EnableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource source, RunParameters run) {
+    public EnableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource source, RunParameters run, WorkerHolds holds) {
         this.scaling = scaling;
+        this.holds = holds;
         this.workAhead = workAhead;
         this.source = source;
         this.run = run;
@@ -34,12 +38,15 @@ public class EnableWorkerTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        long jobInstanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long jobInstanceId = execution.getJobInstance().getInstanceId();
         if (!workAhead.needsWorkers(jobInstanceId, source, run.regeneration() == null)) {
             log.info("Every scene has its video already, or reuses one of the same content: the worker is left as it is");
             return RepeatStatus.FINISHED;
         }
-        scaling.enable();
+        if (scaling.enable()) {
+            holds.held(scaling.endpointId(), jobInstanceId, execution.getId(), 1);
+        }
         return RepeatStatus.FINISHED;
     }
 }

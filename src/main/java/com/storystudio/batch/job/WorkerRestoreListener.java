@@ -9,6 +9,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 import com.storystudio.batch.worker.TailScaling;
 import com.storystudio.batch.worker.WorkerRestoreException;
+import com.storystudio.batch.worker.WorkerHolds;
 import com.storystudio.batch.worker.WorkerScaling;
 
 /**
@@ -23,10 +24,12 @@ public class WorkerRestoreListener implements JobExecutionListener {
 
     private final WorkerScaling scaling;
     private final TailScaling tail;
+    private final WorkerHolds holds;
 
-    public WorkerRestoreListener(WorkerScaling scaling, TailScaling tail) {
+    public WorkerRestoreListener(WorkerScaling scaling, TailScaling tail, WorkerHolds holds) {
         this.scaling = scaling;
         this.tail = tail;
+        this.holds = holds;
     }
 
     @Override
@@ -35,6 +38,7 @@ public class WorkerRestoreListener implements JobExecutionListener {
         try {
             tail.settle();
             scaling.restore();
+            holds.released(jobExecution.getId());
         }
         catch (WorkerRestoreException e) {
             log.error(e.getMessage());

@@ -1,6 +1,9 @@
 package com.storystudio.batch.run;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -27,6 +30,7 @@ import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
+import com.storystudio.batch.worker.WorkerHolds;
 import com.storystudio.batch.worker.WorkerRestoreException;
 import com.storystudio.batch.worker.WorkerScaling;
 
@@ -50,9 +54,10 @@ public class RunLauncher {
     private final StopRequest stop;
     private final EndpointPreflight preflight;
     private final WorkerScaling scaling;
+    private final WorkerHolds holds;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
-                       RunResultsCsv resultsCsv, StopRequest stop, EndpointPreflight preflight, WorkerScaling scaling) {
+                       RunResultsCsv resultsCsv, StopRequest stop, EndpointPreflight preflight, WorkerScaling scaling, WorkerHolds holds) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -62,6 +67,7 @@ public class RunLauncher {
         this.stop = stop;
         this.preflight = preflight;
         this.scaling = scaling;
+        this.holds = holds;
     }
 
     public RunEnd launch(RunParameters run) throws Exception {
@@ -146,7 +152,11 @@ public class RunLauncher {
         log.warn("Recovering the run of {} (execution {}, left {}): {}; continuing it", run.input(), orphaned.getId(),
                 orphaned.getStatus(), why);
         orphaned.setExitStatus(ExitStatus.FAILED.addExitDescription("Recovered at the next launch: " + why));
+        LocalDateTime lastSeen = Objects.requireNonNullElse(orphaned.getLastUpdated(), orphaned.getStartTime());
         jobOperator.recover(orphaned);
+        if (lastSeen != null) {
+            holds.releasedAt(orphaned.getId(), lastSeen.atZone(ZoneId.systemDefault()).toInstant());
+        }
     }
 
     private RunEnd alreadyDone(RunParameters run, JobInstance instance, JobExecution last, boolean regenerationUnfinished) {

@@ -1,6 +1,7 @@
 package com.storystudio.batch.worker;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,9 +44,17 @@ public class WorkerHolds {
 
     /** The execution no longer holds it (handed back, or left to another run). */
     public void released(long jobExecutionId) {
+        releasedAt(jobExecutionId, clock.instant());
+    }
+
+    /**
+     * The execution's process died holding it: its hold is counted up to the last sign of life, not up to
+     * whenever someone looks. The next run's own hold starts when it enables the worker again.
+     */
+    public void releasedAt(long jobExecutionId, Instant lastSeen) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
                 "UPDATE worker_hold SET released_at = ? WHERE job_execution_id = ? AND released_at IS NULL",
-                Timestamps.of(clock.instant()), jobExecutionId));
+                Timestamps.of(lastSeen), jobExecutionId));
     }
 
     /** Every hold of the input's runs (all its job executions), oldest first. */

@@ -56,11 +56,14 @@ public class WorkerScaling {
      * Keeps one active worker for the run. Fails the run only on a refused key
      * ({@link RunPodConfigurationException}, after leaving nothing behind): otherwise, without an
      * active worker, flex workers still serve the queue.
+     *
+     * @return whether the run now keeps an active worker it asked for (alone or shared with other runs): one
+     *         billed while it waits
      */
-    public void enable() {
+    public boolean enable() {
         if (!control.isActive()) {
             log.info("Worker control is off: the endpoint's scaling is left as it is");
-            return;
+            return false;
         }
         // The lease comes first: a run leaving at this moment then sees this one and leaves the worker on.
         leases.acquire(endpointId);
@@ -83,24 +86,26 @@ public class WorkerScaling {
                 // Restoring a guess could overwrite the owner's own setting: better no active worker at all.
                 log.warn("Could not read endpoint {}'s scaling: leaving it alone for this run (no active worker; flex workers "
                         + "still serve the queue, and nothing will need restoring)", endpointId);
-                return;
+                return false;
             }
             if (before.get().workersMin() >= 1) {
                 log.info("Endpoint {} already keeps {} active worker(s): leaving its scaling alone", endpointId, before.get().workersMin());
-                return;
+                return false;
             }
             baselines.save(endpointId, before.get());
             changeOutstanding.set(true);
         }
-        applyActiveWorker(unrestored.isEmpty());
+        return applyActiveWorker(unrestored.isEmpty());
     }
 
-    private void applyActiveWorker(boolean baselineSavedNow) {
+    /** @return whether RunPod confirmed the active worker */
+    private boolean applyActiveWorker(boolean baselineSavedNow) {
         int idleSeconds = Math.toIntExact(idleTimeout.toSeconds());
         try {
             WorkerSettings now = control.apply(new WorkerSettings(1, idleSeconds));
             log.info("Active worker enabled via {}: workersMin={} idleTimeout={}s", control.describe(),
                     Objects.requireNonNullElse(now.workersMin(), 1), Objects.requireNonNullElse(now.idleTimeoutSeconds(), idleSeconds));
+            return true;
         }
         catch (RunPodConfigurationException e) {
             forgetBaselineIf(baselineSavedNow);
@@ -110,17 +115,19 @@ public class WorkerScaling {
             if (e.unansweredAttempts() > 0) {
                 // An attempt may have been applied before its connection broke: keep the baseline to restore.
                 log.warn("Could not enable the active worker ({}); going on: flex workers still serve the queue", e.getMessage());
-                return;
+                return false;
             }
             // No attempt reached RunPod's handling (refused connections, 5xx answers): nothing changed.
             forgetBaselineIf(baselineSavedNow);
             log.warn("Could not enable the active worker ({}); nothing was changed; going on: flex workers still serve the queue",
                     e.getMessage());
+            return false;
         }
         catch (RunPodException e) {
             // Refused outright, so nothing changed: there is nothing to restore either.
             forgetBaselineIf(baselineSavedNow);
             log.warn("Could not enable the active worker ({}); going on: flex workers still serve the queue", e.getMessage());
+            return false;
         }
     }
 

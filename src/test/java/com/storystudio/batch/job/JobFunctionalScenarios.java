@@ -37,6 +37,7 @@ import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.Storyboard;
 import com.storystudio.batch.testing.StoryboardRuns;
+import com.storystudio.batch.worker.WorkerHolds;
 
 /**
  * The whole job against the emulator on 127.0.0.1: the scenarios every supported database must
@@ -60,6 +61,9 @@ abstract class JobFunctionalScenarios {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    WorkerHolds workerHolds;
 
 
     @TempDir
@@ -127,6 +131,11 @@ abstract class JobFunctionalScenarios {
         assertThat(street.finishedAt()).isAfterOrEqualTo(street.acceptedAt());
         assertWorkerEnabledThenRestored();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM worker_baseline", Integer.class)).isZero();
+        assertThat(workerHolds.ofInstance(instance)).as("the active worker's time, for its cost").singleElement().satisfies(hold -> {
+            assertThat(hold.jobExecutionId()).isEqualTo(execution.getId());
+            assertThat(hold.activeWorkers()).isEqualTo(1);
+            assertThat(hold.releasedAt()).hasValueSatisfying(released -> assertThat(released).isAfterOrEqualTo(hold.heldFrom()));
+        });
     }
 
     @Test
