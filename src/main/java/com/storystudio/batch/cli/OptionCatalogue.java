@@ -152,7 +152,10 @@ final class OptionCatalogue {
                 value("storystudio.heartbeat-timeout", POSITIVE_DURATION, "DURATION", """
                         a run on another host silent this long is taken for dead
                         (default 60s)"""),
-                value("storystudio.results-csv-interval", DURATION, "DURATION", "shortest time between rewrites of the results CSV (2s)"));
+                value("storystudio.results-csv-interval", DURATION, "DURATION", "shortest time between rewrites of the results CSV (2s)"),
+                value("storystudio.progress-interval", DURATION, "DURATION", """
+                        time between progress lines while generating (default 30s;
+                        one is also said at every tenth of the scenes; 0s: only then)"""));
     }
 
     private static List<OptionSpec> simulator() {

@@ -27,10 +27,15 @@ public class GenerationConfiguration {
     }
 
     @Bean
+    InFlightLimit inFlightLimit(GenerationSettings settings, WorkerControl control) {
+        return new InFlightLimit(settings.maxInFlight(), control);
+    }
+
+    @Bean
     SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
-                                  GenerationSettings settings, WorkerControl control, GenerationProperties properties, Clock clock,
+                                  GenerationSettings settings, InFlightLimit inFlightLimit, GenerationProperties properties, Clock clock,
                                   Sleeper sleeper) {
-        return new SceneGenerator(jobs, ledger, requests, classifier, settings, new InFlightLimit(settings.maxInFlight(), control),
+        return new SceneGenerator(jobs, ledger, requests, classifier, settings, inFlightLimit,
                 properties.storystudio().submissionOrder(), clock, sleeper);
     }
 }

@@ -1,6 +1,7 @@
 package com.storystudio.batch.generation;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ public class InFlightLimit {
 
     private final int requested;
     private final WorkerControl control;
+    /** What the last {@link #resolve()} found: the run's workers, for its ETA. */
+    private final AtomicInteger workers = new AtomicInteger(1);
 
     /** @param requested scenes in flight as asked for; 0 derives it from the endpoint */
     public InFlightLimit(int requested, WorkerControl control) {
@@ -40,14 +43,24 @@ public class InFlightLimit {
     /** Asks the endpoint, unless the limit was given: once per run. */
     public int resolve() {
         if (requested > 0) {
+            workers.set(Math.max(1, requested / SCENES_PER_WORKER));
             return requested;
         }
         Optional<Integer> workersMax = workersMax();
         int limit = workersMax.map(workers -> SCENES_PER_WORKER * Math.max(workers, 1)).orElse(WHEN_WORKERS_UNKNOWN);
+        workers.set(Math.max(1, workersMax.orElse(limit / SCENES_PER_WORKER)));
         log.info("Up to {} scene(s) in flight: {}", limit, workersMax
                 .map(workers -> "%d per worker, the endpoint runs at most %d worker(s)".formatted(SCENES_PER_WORKER, workers))
                 .orElse("the endpoint's workersMax is unknown; --max-in-flight sets it"));
         return limit;
+    }
+
+    /**
+     * The workers the run counts on, as the last {@link #resolve()} found them: the endpoint's
+     * {@code workersMax}, or half the scenes in flight when it was not read.
+     */
+    public int workers() {
+        return workers.get();
     }
 
     private Optional<Integer> workersMax() {

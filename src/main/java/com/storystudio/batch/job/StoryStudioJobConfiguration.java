@@ -1,6 +1,7 @@
 package com.storystudio.batch.job;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -19,18 +20,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.generation.GeneratedSceneReader;
+import com.storystudio.batch.generation.InFlightLimit;
 import com.storystudio.batch.generation.InlineVideoStore;
 import com.storystudio.batch.generation.RunOptions;
 import com.storystudio.batch.generation.SceneGenerator;
 import com.storystudio.batch.generation.WorkAhead;
 import com.storystudio.batch.ledger.SubmissionLedger;
+import com.storystudio.batch.progress.ProgressProperties;
+import com.storystudio.batch.progress.ProgressReporter;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.ResultsProperties;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneResultWriter;
+import com.storystudio.batch.scene.AudioLengthProbe;
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.SceneRules;
 import com.storystudio.batch.scene.SceneSource;
 import com.storystudio.batch.worker.TailScaling;
+import com.storystudio.batch.worker.WorkerHolds;
 import com.storystudio.batch.worker.WorkerScaling;
 
 /**
@@ -95,12 +102,13 @@ public class StoryStudioJobConfiguration {
     /** One batch of finished scenes per chunk: a scene's result is committed as soon as the scene finishes. */
     @Bean
     Step generateScenes(JobRepository jobRepository, PlatformTransactionManager transactionManager, GeneratedSceneReader generatedSceneReader,
-                        SceneResultWriter sceneResultWriter) {
+                        SceneResultWriter sceneResultWriter, ProgressReporter progressReporter) {
         return new StepBuilder(GENERATE_STEP, jobRepository)
                 .<FinishedScenes, FinishedScenes>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(generatedSceneReader)
                 .writer(sceneResultWriter)
+                .listener(progressReporter)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -119,8 +127,8 @@ public class StoryStudioJobConfiguration {
     }
 
     @Bean
-    WorkerRestoreListener workerRestoreListener(WorkerScaling scaling, TailScaling tail) {
-        return new WorkerRestoreListener(scaling, tail);
+    WorkerRestoreListener workerRestoreListener(WorkerScaling scaling, TailScaling tail, WorkerHolds holds) {
+        return new WorkerRestoreListener(scaling, tail, holds);
     }
 
     @Bean
@@ -156,6 +164,22 @@ public class StoryStudioJobConfiguration {
         return sources.of(run);
     }
 
+    /** The audio lengths of the run's scenes, read once per step (remote ones cost requests). */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    AudioLengths audioLengths(AudioLengthProbe probe, SceneSource sceneSource) {
+        return probe.of(sceneSource);
+    }
+
+    @Bean
+    @StepScope
+    ProgressReporter progressReporter(SceneSource sceneSource, AudioLengths audioLengths, SceneResultRepository results,
+                                      SubmissionLedger ledger, GpuPrice price, InFlightLimit inFlightLimit, ProgressProperties settings,
+                                      Clock clock) {
+        return new ProgressReporter(sceneSource, audioLengths, results, ledger, price, inFlightLimit::workers, settings.progressInterval(),
+                clock, ZoneId.systemDefault());
+    }
+
     @Bean
     @StepScope
     CheckScenesTasklet checkScenesTasklet(SceneSource sceneSource, RunParameters run) {
@@ -164,13 +188,14 @@ public class StoryStudioJobConfiguration {
 
     @Bean
     @StepScope
-    EnableWorkerTasklet enableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource sceneSource, RunParameters run) {
-        return new EnableWorkerTasklet(scaling, workAhead, sceneSource, run);
+    EnableWorkerTasklet enableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource sceneSource, RunParameters run,
+                                            WorkerHolds holds) {
+        return new EnableWorkerTasklet(scaling, workAhead, sceneSource, run, holds);
     }
 
     @Bean
-    DisableWorkerTasklet disableWorkerTasklet(WorkerScaling scaling, TailScaling tail) {
-        return new DisableWorkerTasklet(scaling, tail);
+    DisableWorkerTasklet disableWorkerTasklet(WorkerScaling scaling, TailScaling tail, WorkerHolds holds) {
+        return new DisableWorkerTasklet(scaling, tail, holds);
     }
 
     @Bean

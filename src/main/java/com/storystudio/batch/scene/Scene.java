@@ -24,4 +24,13 @@ public record Scene(int position, long line, String sceneId, MediaRef image, Med
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(resolution, "resolution");
     }
+
+    /**
+     * This scene's GPU work relative to other scenes', for audio of the given length: the video is as
+     * long as the audio, and every frame costs time in proportion to the sample steps and the pixels.
+     * Only comparisons of it mean anything, so it has no unit.
+     */
+    public double work(double audioSeconds) {
+        return audioSeconds * sampleSteps() * resolution().relativePixels();
+    }
 }
