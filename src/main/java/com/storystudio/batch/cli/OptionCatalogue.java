@@ -174,6 +174,11 @@ final class OptionCatalogue {
                 value("simulator.faults.lost-run-response-rate", SHARE, "X", "/run requests served but not answered (default 0)"),
                 value("simulator.faults.transient-job-failure-rate", SHARE, "X", "jobs failing with a transient error (default 0)"),
                 value("simulator.faults.job-timeout-rate", SHARE, "X", "jobs timing out (default 0)"),
+                value("simulator.faults.video-reset-rate", SHARE, "X", "video downloads cut a few bytes in (default 0)"),
+                value("simulator.faults.video-http500-rate", SHARE, "X", "... answered HTTP 500 (default 0)"),
+                value("simulator.faults.video-truncation-rate", SHARE, "X", """
+                        ... whose body ends before its Content-Length
+                        (default 0)"""),
                 value("simulator.rate-limit.window", POSITIVE_DURATION, "DURATION", "its request-limit window (default 10s)"),
                 value("simulator.rate-limit.run", COUNT, "N", "/run requests per window (default 1000)"),
                 value("simulator.rate-limit.status", COUNT, "N", "/status requests per window (default 2000)"),
