@@ -152,7 +152,17 @@ final class OptionCatalogue {
                 value("storystudio.heartbeat-timeout", POSITIVE_DURATION, "DURATION", """
                         a run on another host silent this long is taken for dead
                         (default 60s)"""),
-                value("storystudio.results-csv-interval", DURATION, "DURATION", "shortest time between rewrites of the results CSV (2s)"));
+                value("storystudio.results-csv-interval", DURATION, "DURATION", "shortest time between rewrites of the results CSV (2s)"),
+                value("storystudio.download.concurrency", COUNT, "N", "with --download: videos fetched at once (default 4)"),
+                value("storystudio.download.attempts", COUNT, "N", """
+                        tries per video on I/O errors, 5xx, 429 or a body cut
+                        short (default 4)"""),
+                value("storystudio.download.retry-delay", DURATION, "DURATION", "wait before the second try, then doubling (1s)"),
+                value("storystudio.download.connect-timeout", POSITIVE_DURATION, "DURATION", "to open a video's connection (10s)"),
+                value("storystudio.download.read-timeout", POSITIVE_DURATION, "DURATION", "longest wait for a video's next bytes (60s)"),
+                value("storystudio.download.probe-timeout", POSITIVE_DURATION, "DURATION", """
+                        for checking that a reused video's URL still answers
+                        (default 5s)"""));
     }
 
     private static List<OptionSpec> simulator() {
