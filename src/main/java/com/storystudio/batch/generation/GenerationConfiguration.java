@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.storystudio.batch.download.VideoDownloader;
+import com.storystudio.batch.download.VideoProbe;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.runpod.RunPodConnection;
@@ -29,8 +31,8 @@ public class GenerationConfiguration {
     @Bean
     SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
                                   GenerationSettings settings, WorkerControl control, GenerationProperties properties, Clock clock,
-                                  Sleeper sleeper) {
+                                  Sleeper sleeper, VideoDownloader downloader, VideoProbe probe) {
         return new SceneGenerator(jobs, ledger, requests, classifier, settings, new InFlightLimit(settings.maxInFlight(), control),
-                properties.storystudio().submissionOrder(), clock, sleeper);
+                properties.storystudio().submissionOrder(), clock, sleeper, downloader, probe);
     }
 }
