@@ -58,7 +58,9 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
                         migration -> assertThat(migration).containsEntry("version", "2")
                                 .containsEntry("description", "run owners worker leases and reuse").containsEntry("success", true),
                         migration -> assertThat(migration).containsEntry("version", "3")
-                                .containsEntry("description", "job timings").containsEntry("success", true));
+                                .containsEntry("description", "job timings").containsEntry("success", true),
+                        migration -> assertThat(migration).containsEntry("version", "4")
+                                .containsEntry("description", "worker holds and video files").containsEntry("success", true));
 
         // The portable SQL of the migration meant these PostgreSQL types; a silent fallback would
         // lose time zones or make the ledger's keys client-generated.
