@@ -6,6 +6,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Whether a video an earlier run made is still there, before a scene reuses it instead of paying for a new one: a
@@ -67,7 +68,10 @@ public class VideoProbe {
     private int status(URI uri, String method) {
         HttpURLConnection connection;
         try {
-            connection = source.connect(uri, method, settings.probeTimeout());
+            // One short wait in all: the probe runs on the window's thread, before the scene starts.
+            Duration timeout = settings.probeTimeout();
+            connection = source.connect(uri, method, timeout.compareTo(settings.connectTimeout()) < 0 ? timeout : settings.connectTimeout(),
+                    timeout);
         }
         catch (DownloadFailure e) {
             return NO_ANSWER;

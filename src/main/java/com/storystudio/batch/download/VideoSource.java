@@ -38,7 +38,7 @@ final class VideoSource {
         if ("file".equalsIgnoreCase(uri.getScheme())) {
             return openFile(Path.of(uri));
         }
-        HttpURLConnection connection = connect(uri, "GET", settings.readTimeout());
+        HttpURLConnection connection = connect(uri, "GET", settings.connectTimeout(), settings.readTimeout());
         try {
             int status = connection.getResponseCode();
             if (status == HttpURLConnection.HTTP_OK) {
@@ -54,11 +54,11 @@ final class VideoSource {
     }
 
     /** A request whose answer matters only by its status; the caller reads or discards the rest. */
-    HttpURLConnection connect(URI uri, String method, Duration readTimeout) throws DownloadFailure {
+    HttpURLConnection connect(URI uri, String method, Duration connectTimeout, Duration readTimeout) throws DownloadFailure {
         try {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
             connection.setRequestMethod(method);
-            connection.setConnectTimeout(millis(settings.connectTimeout()));
+            connection.setConnectTimeout(millis(connectTimeout));
             connection.setReadTimeout(millis(readTimeout));
             connection.setRequestProperty("Accept", "video/mp4, */*");
             return connection;
