@@ -73,6 +73,13 @@ class DownloadCommandTests {
         assertThat(output.getOut()).contains("already done");
         assertThat(traffic.count(VIDEO)).as("no video requested again").isEqualTo(4);
         assertEveryVideoOnDisk("film", "opening", "middle", "closing");
+
+        // A file broken since (an editor saved over it) is fetched again, and only that one.
+        Files.writeString(work.resolve("out/videos/middle.mp4"), "not a video any more");
+        assertThat(command.run("--input=" + csv, "--download")).isZero();
+
+        assertThat(traffic.count(VIDEO)).isEqualTo(6);
+        assertEveryVideoOnDisk("film", "opening", "middle", "closing");
     }
 
     @Test

@@ -641,6 +641,30 @@ class GenerationWindowTests {
     }
 
     @Test
+    void withDownloadAnInlineVideoIsKeptAsItsJobsCopyAndAsItsScenesVideo() throws Exception {
+        Path csv = Storyboard.in(work).localScene("inline").write("inline.csv");
+        byte[] mp4 = {0, 0, 0, 16, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
+        try (RecordingServer remote = RecordingServer.start()) {
+            remote.answer("/v2/ep/run", Answer.json(200, "{\"id\":\"j1\",\"status\":\"IN_QUEUE\"}"))
+                    .answer("/v2/ep/health", idle())
+                    .answer("/v2/ep/status/j1", Answer.json(200, "{\"id\":\"j1\",\"status\":\"COMPLETED\",\"output\":{\"video\":\"%s\"}}"
+                            .formatted(java.util.Base64.getEncoder().encodeToString(mp4))));
+            SceneGenerator generator = new SceneGenerator(jobsOn(remote), ledger, requests, classifier, settings(1),
+                    new InFlightLimit(1, control), SubmissionOrder.INPUT, time, time, downloader, probe);
+
+            List<SceneResult> results = drain(generator, csv, new RunOptions(true, false, true), () -> false);
+
+            assertThat(results).singleElement().satisfies(result -> {
+                assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
+                assertThat(result.videoUrl()).startsWith("file:").endsWith("/videos/inline-j1.mp4");
+                assertThat(result.videoFile()).isEqualTo("videos/inline.mp4");
+            });
+            assertThat(java.nio.file.Files.readAllBytes(work.resolve("videos/inline.mp4"))).isEqualTo(mp4);
+            assertThat(java.nio.file.Files.readAllBytes(work.resolve("videos/inline-j1.mp4"))).isEqualTo(mp4);
+        }
+    }
+
+    @Test
     void aJobFailedWithoutAReasonIsSaidToBeSoNeverNull() throws Exception {
         Path csv = Storyboard.in(work).localScene("mute").write("mute.csv");
         try (RecordingServer remote = RecordingServer.start()) {
