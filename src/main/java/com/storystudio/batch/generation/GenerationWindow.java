@@ -27,8 +27,8 @@ import com.storystudio.batch.time.Sleeper;
  * Drives the scenes of one run through RunPod: keeps up to {@code maxInFlight} of them submitted and
  * watched, and hands out each scene's final result as soon as it has one, in the order they finish.
  * Single-threaded: one loop fills the window, asks about what is due and waits until the next thing is.
- * Where a scene starts is {@link SceneResumption}'s decision; what RunPod's answers mean, and the ledger
- * writes that record them, are {@link SceneLifecycle}'s.
+ * Where a scene starts is {@link SceneResumption}'s decision; what RunPod's answers mean, and the ledger writes that
+ * record them, are {@link SceneLifecycle}'s. With --download a result comes out once its video settled ({@link SettlingVideos}).
  */
 public class GenerationWindow implements AutoCloseable {
 
