@@ -155,7 +155,17 @@ final class OptionCatalogue {
                 value("storystudio.results-csv-interval", DURATION, "DURATION", "shortest time between rewrites of the results CSV (2s)"),
                 value("storystudio.progress-interval", DURATION, "DURATION", """
                         time between progress lines while generating (default 30s;
-                        one is also said at every tenth of the scenes; 0s: only then)"""));
+                        one is also said at every tenth of the scenes; 0s: only then)"""),
+                value("storystudio.download.concurrency", COUNT, "N", "with --download: videos fetched at once (default 4)"),
+                value("storystudio.download.attempts", COUNT, "N", """
+                        tries per video on I/O errors, 5xx, 429 or a body cut
+                        short (default 4)"""),
+                value("storystudio.download.retry-delay", DURATION, "DURATION", "wait before the second try, then doubling (1s)"),
+                value("storystudio.download.connect-timeout", POSITIVE_DURATION, "DURATION", "to open a video's connection (10s)"),
+                value("storystudio.download.read-timeout", POSITIVE_DURATION, "DURATION", "longest wait for a video's next bytes (60s)"),
+                value("storystudio.download.probe-timeout", POSITIVE_DURATION, "DURATION", """
+                        for checking that a reused video's URL still answers
+                        (default 5s)"""));
     }
 
     private static List<OptionSpec> simulator() {
@@ -177,6 +187,11 @@ final class OptionCatalogue {
                 value("simulator.faults.lost-run-response-rate", SHARE, "X", "/run requests served but not answered (default 0)"),
                 value("simulator.faults.transient-job-failure-rate", SHARE, "X", "jobs failing with a transient error (default 0)"),
                 value("simulator.faults.job-timeout-rate", SHARE, "X", "jobs timing out (default 0)"),
+                value("simulator.faults.video-reset-rate", SHARE, "X", "video downloads cut a few bytes in (default 0)"),
+                value("simulator.faults.video-http500-rate", SHARE, "X", "... answered HTTP 500 (default 0)"),
+                value("simulator.faults.video-truncation-rate", SHARE, "X", """
+                        ... whose body ends before its Content-Length
+                        (default 0)"""),
                 value("simulator.rate-limit.window", POSITIVE_DURATION, "DURATION", "its request-limit window (default 10s)"),
                 value("simulator.rate-limit.run", COUNT, "N", "/run requests per window (default 1000)"),
                 value("simulator.rate-limit.status", COUNT, "N", "/status requests per window (default 2000)"),

@@ -56,7 +56,8 @@ public class RunCommand implements Command {
             throw new UsageException("missing " + String.join(" and ", missing) + "; or rehearse with --simulate");
         }
         RunParameters run = RunParameters.of(input, connection.endpointId(), Path.of(arguments.value("output-dir").orElse("output")))
-                .withCancelOnStop(arguments.has("cancel-on-stop"));
+                .withCancelOnStop(arguments.has("cancel-on-stop"))
+                .withDownload(arguments.has("download"));
         if (arguments.has("regenerate")) {
             run = history.regeneration(run);
         }

@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.storystudio.batch.download.MissingVideos;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.scene.Scene;
@@ -32,13 +33,14 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
     private final RunOptions options;
     private final BooleanSupplier stopRequested;
     private final RunTail tail;
+    private final MissingVideos missingVideos;
     private StepExecution stepExecution;
     private SceneCursor cursor;
     private GenerationWindow window;
 
     /** @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well */
     public GeneratedSceneReader(SceneSource source, SceneGenerator generator, SceneResultRepository results, InlineVideoStore videos,
-                                RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
+                                RunOptions options, BooleanSupplier stopRequested, RunTail tail, MissingVideos missingVideos) {
         this.source = source;
         this.generator = generator;
         this.results = results;
@@ -46,6 +48,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
         this.options = options;
         this.stopRequested = stopRequested;
         this.tail = tail;
+        this.missingVideos = missingVideos;
     }
 
     @Override
@@ -65,6 +68,10 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
         Iterator<Scene> remaining = new ScenesWithoutVideo(cursor, results.completedSceneIds(jobInstanceId));
         window = generator.open(jobInstanceId, remaining, videos, options,
                 () -> stopRequested.getAsBoolean() || stepExecution.isTerminateOnly(), tail);
+        if (options.download()) {
+            // Scenes an earlier run finished whose video is not on disk (not asked for then, or its download failed).
+            missingVideos.of(jobInstanceId, videos.outputDir()).forEach(window::fetchVideoOf);
+        }
     }
 
     @Override
@@ -74,6 +81,10 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
 
     @Override
     public void close() {
+        if (window != null) {
+            window.close();
+            window = null;
+        }
         if (cursor != null) {
             try {
                 cursor.close();

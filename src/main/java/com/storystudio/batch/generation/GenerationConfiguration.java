@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.storystudio.batch.download.VideoDownloader;
+import com.storystudio.batch.download.VideoProbe;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.runpod.RunPodConnection;
@@ -34,8 +36,8 @@ public class GenerationConfiguration {
     @Bean
     SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
                                   GenerationSettings settings, InFlightLimit inFlightLimit, GenerationProperties properties, Clock clock,
-                                  Sleeper sleeper) {
+                                  Sleeper sleeper, VideoDownloader downloader, VideoProbe probe) {
         return new SceneGenerator(jobs, ledger, requests, classifier, settings, inFlightLimit,
-                properties.storystudio().submissionOrder(), clock, sleeper);
+                properties.storystudio().submissionOrder(), clock, sleeper, downloader, probe);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +27,13 @@ import com.storystudio.batch.time.Sleeper;
  * Drives the scenes of one run through RunPod: keeps up to {@code maxInFlight} of them submitted and
  * watched, and hands out each scene's final result as soon as it has one, in the order they finish.
  * Single-threaded: one loop fills the window, asks about what is due and waits until the next thing is.
- * Where a scene starts is {@link SceneResumption}'s decision; what RunPod's answers mean, and the ledger
- * writes that record them, are {@link SceneLifecycle}'s.
+ * Where a scene starts is {@link SceneResumption}'s decision; what RunPod's answers mean, and the ledger writes that
+ * record them, are {@link SceneLifecycle}'s. With --download a result comes out once its video settled ({@link SettlingVideos}).
  */
-public class GenerationWindow {
+public class GenerationWindow implements AutoCloseable {
 
     /** Longest single wait, so that a stop request is noticed promptly. */
     private static final Duration WAIT_SLICE = Duration.ofMillis(250);
-
-    /** The jobs most likely to have ended: the longest running first, then the longest queued. */
-    private static final Comparator<InFlightScene> LIKELIEST_ENDED = Comparator
-            .comparing((InFlightScene scene) -> scene.runningSince() == null)
-            .thenComparing(InFlightScene::runningSince, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(InFlightScene::acceptedAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final SubmissionQueue scenes;
     private final SceneResumption resumption;
@@ -52,12 +45,13 @@ public class GenerationWindow {
     private final RunTail tail;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final SettlingVideos settling;
     private final List<InFlightScene> inFlight = new ArrayList<>();
     private final ArrayDeque<SceneResult> finished = new ArrayDeque<>();
     private boolean inTail;
 
     GenerationWindow(SubmissionQueue scenes, SceneResumption resumption, SceneLifecycle lifecycle, SceneCalls calls, EndpointWatch watch,
-                     int maxInFlight, StopRule stop, RunTail tail, Clock clock, Sleeper sleeper) {
+                     int maxInFlight, StopRule stop, RunTail tail, Clock clock, Sleeper sleeper, SettlingVideos settling) {
         this.scenes = scenes;
         this.resumption = resumption;
         this.lifecycle = lifecycle;
@@ -68,6 +62,7 @@ public class GenerationWindow {
         this.tail = tail;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.settling = settling;
     }
 
     /**
@@ -79,8 +74,8 @@ public class GenerationWindow {
      * @throws SystematicFailureException when failures look systematic: nothing more is submitted
      */
     public SceneResult next() throws JobInterruptedException {
-        while (finished.isEmpty()) {
-            if (inFlight.isEmpty() && !scenes.hasNext()) {
+        while (settling.drainTo(finished).isEmpty()) {
+            if (inFlight.isEmpty() && !scenes.hasNext() && settling.isEmpty()) {
                 // Every scene has its result: a stop or the failure breaker would leave nothing undone, only fail the step.
                 return null;
             }
@@ -95,7 +90,7 @@ public class GenerationWindow {
             if (!finished.isEmpty()) {
                 break;
             }
-            if (inFlight.isEmpty()) {
+            if (inFlight.isEmpty() && settling.isEmpty()) {
                 return null;
             }
             Instant now = clock.instant();
@@ -107,11 +102,22 @@ public class GenerationWindow {
                     advance(scene);
                 }
             }
-            if (finished.isEmpty() && !inFlight.isEmpty()) {
+            if (finished.isEmpty() && (!inFlight.isEmpty() || !scenes.hasNext())) {
                 waitForNextDue();
             }
         }
         return finished.poll();
+    }
+
+    /** A scene finished by an earlier run whose video is not on disk: its result comes out again once fetched. */
+    public void fetchVideoOf(SceneResult recorded) {
+        settling.add(recorded, true, finished);
+    }
+
+    /** Abandons the downloads still going; the ledger keeps their videos for the re-run. */
+    @Override
+    public void close() {
+        settling.close();
     }
 
     /**
@@ -224,7 +230,7 @@ public class GenerationWindow {
     private void follow(InFlightScene scene, NextStep next) {
         if (next instanceof NextStep.Finished done) {
             inFlight.remove(scene);
-            finished.add(done.result());
+            settling.add(done.result(), scene.hasRemoteJobOfThisRun(), finished);
         }
         else if (next instanceof NextStep.PollAt poll) {
             scene.dueAt(poll.at());
@@ -249,7 +255,7 @@ public class GenerationWindow {
             return;
         }
         int found = 0;
-        for (Iterator<InFlightScene> candidates = waiting.stream().sorted(LIKELIEST_ENDED).iterator();
+        for (Iterator<InFlightScene> candidates = waiting.stream().sorted(InFlightScene.LIKELIEST_ENDED).iterator();
              found < ended && candidates.hasNext(); ) {
             if (poll(candidates.next())) {
                 found++;
@@ -262,13 +268,11 @@ public class GenerationWindow {
         if (stop.cancelJobsInFlight()) {
             withJob.forEach(scene -> lifecycle.cancelledOnStop(scene, calls.cancel(scene.remoteJobId())));
         }
-        throw new JobInterruptedException(stop.cancelJobsInFlight()
-                ? "Stopped; %d remote job(s) in flight were cancelled".formatted(withJob.size())
-                : "Stopped; %d remote job(s) in flight are left to finish and are picked up by the next run".formatted(withJob.size()));
+        throw new JobInterruptedException(stop.stoppedWith(withJob.size()));
     }
 
     private void waitForNextDue() throws JobInterruptedException {
-        Instant next = inFlight.stream().map(InFlightScene::dueAt).min(Instant::compareTo).orElseThrow();
+        Instant next = inFlight.stream().map(InFlightScene::dueAt).min(Instant::compareTo).orElse(clock.instant().plus(WAIT_SLICE));
         if (inFlight.stream().anyMatch(InFlightScene::hasRemoteJob) && watch.dueAt().isBefore(next)) {
             next = watch.dueAt();
         }
@@ -279,7 +283,13 @@ public class GenerationWindow {
             return;
         }
         try {
-            sleeper.sleep(Duration.ofMillis(millis));
+            if (settling.isEmpty()) {
+                sleeper.sleep(Duration.ofMillis(millis));
+            }
+            else {
+                // A download that settles ends the wait: its scene's result is due at once.
+                settling.awaitAny(Duration.ofMillis(millis));
+            }
         }
         catch (InterruptedException e) {
             // Not re-flagged: an interrupt flag left on this thread would make H2 close its file.

@@ -2,6 +2,7 @@ package com.storystudio.batch.generation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 
 import com.storystudio.batch.runpod.RemoteStatus;
 import com.storystudio.batch.scene.Scene;
@@ -12,6 +13,12 @@ import com.storystudio.batch.scene.Scene;
  * reads it and keeps the schedule ({@link #dueAt()}).
  */
 final class InFlightScene {
+
+    /** The jobs most likely to have ended: the longest running first, then the longest queued. */
+    static final Comparator<InFlightScene> LIKELIEST_ENDED = Comparator
+            .comparing((InFlightScene scene) -> scene.runningSince() == null)
+            .thenComparing(InFlightScene::runningSince, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(InFlightScene::acceptedAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final Scene scene;
     private final String fingerprint;
@@ -57,6 +64,11 @@ final class InFlightScene {
 
     boolean awaitsSubmission() {
         return state.awaitsSubmission();
+    }
+
+    /** Whether a job was attached to it in this run (submitted or re-attached), rather than a video taken from an earlier one. */
+    boolean hasRemoteJobOfThisRun() {
+        return remoteJobId != null;
     }
 
     boolean hasRemoteJob() {

@@ -9,7 +9,10 @@ import java.util.Base64;
 
 /**
  * Saves videos that a worker returns inline (base64) instead of as a URL, so that the results can
- * point at a file: RunPod forgets the output 30 minutes after completion.
+ * point at a file: RunPod forgets the output 30 minutes after completion. Each is saved as its job's
+ * own copy, {@code videos/<scene_id>-<job id>.mp4}, which the ledger's {@code file:} URL names and a
+ * later scene of the same content may reuse; with {@code --download} the scene's video is copied from it
+ * to {@code videos/<scene_id>.mp4} like any other ({@link com.storystudio.batch.download.VideoFile}).
  */
 public class InlineVideoStore {
 
@@ -17,6 +20,11 @@ public class InlineVideoStore {
 
     public InlineVideoStore(Path directory) {
         this.directory = directory;
+    }
+
+    /** The output folder the videos folder belongs to. */
+    Path outputDir() {
+        return directory.toAbsolutePath().getParent();
     }
 
     /** @return the saved file's {@code file:} URL */

@@ -8,6 +8,9 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.storystudio.batch.download.VideoDownloader;
+import com.storystudio.batch.download.VideoDownloads;
+import com.storystudio.batch.download.VideoProbe;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.scene.Scene;
@@ -27,9 +30,12 @@ public class SceneGenerator {
     private final SubmissionOrder order;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final VideoDownloader downloader;
+    private final VideoProbe probe;
 
     public SceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
-                          GenerationSettings settings, InFlightLimit inFlightLimit, SubmissionOrder order, Clock clock, Sleeper sleeper) {
+                          GenerationSettings settings, InFlightLimit inFlightLimit, SubmissionOrder order, Clock clock, Sleeper sleeper,
+                          VideoDownloader downloader, VideoProbe probe) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.requests = requests;
@@ -39,6 +45,8 @@ public class SceneGenerator {
         this.order = order;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.downloader = downloader;
+        this.probe = probe;
     }
 
     /** @param scenes the scenes without a video yet, in input order; taken up in this generator's {@link SubmissionOrder} */
@@ -49,11 +57,13 @@ public class SceneGenerator {
             log.info("{} scene(s) have a job on RunPod from an earlier run; they are taken up first", live.size());
         }
         SubmissionQueue queue = new SubmissionQueue(scenes, live, order, SubmissionQueue.DEFAULT_LOOKAHEAD);
-        SceneResumption resumption = new SceneResumption(ledger, jobInstanceId, settings.endpointId(), options.reuseEarlierVideos());
+        SceneResumption resumption = new SceneResumption(ledger, jobInstanceId, settings.endpointId(), options.reuseEarlierVideos(),
+                probe::check);
         SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings, videos, jobInstanceId, clock);
         SceneCalls calls = new SceneCalls(jobs, requests, settings.policy());
         EndpointWatch watch = new EndpointWatch(jobs, settings.pollInterval(), clock);
         return new GenerationWindow(queue, resumption, lifecycle, calls, watch, inFlightLimit.resolve(),
-                new StopRule(stopRequested, options.cancelOnStop()), tail, clock, sleeper);
+                new StopRule(stopRequested, options.cancelOnStop()), tail, clock, sleeper,
+                options.download() ? new SettlingVideos(new VideoDownloads(downloader), videos.outputDir()) : SettlingVideos.none());
     }
 }

@@ -290,7 +290,7 @@ final class SceneLifecycle {
         Scene s = scene.scene();
         return new SceneResult(s.position(), s.sceneId(), status, videoUrl, scene.lastRemoteJobId(), generationTime, videoSizeMb,
                 s.resolution().value(), s.sampleSteps(), scene.attempts(), error, scene.fingerprint(), reusedFrom,
-                ledger.possibleDuplicates(jobInstanceId, s.sceneId()));
+                ledger.possibleDuplicates(jobInstanceId, s.sceneId()), null);
     }
 
     /** RunPod's word for the end, and its timings: written with the end itself. */

@@ -1,10 +1,12 @@
 package com.storystudio.batch.generation;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.storystudio.batch.download.VideoProbe;
 import com.storystudio.batch.ledger.Submission;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.ledger.SubmissionState;
@@ -13,7 +15,10 @@ import com.storystudio.batch.scene.Scene;
 /**
  * The restart and reuse decisions: where a scene starts in this run, from what the ledger knows of
  * earlier runs. A job RunPod accepted is re-attached, never paid for again; a video already recorded
- * is taken as it is; a video of the same content on this endpoint is reused unless the run regenerates.
+ * is taken as it is; a video of the same content on this endpoint is reused unless the run regenerates, and only
+ * once it is checked: a video that is definitely gone (its saved file missing or broken, its address answering
+ * 404 or 410) is generated again; one whose address gives no clear answer is reused with a warning, since paying
+ * for a new video on a network hiccup would cost more than the occasional dead link the results then show.
  */
 final class SceneResumption {
 
@@ -23,18 +28,22 @@ final class SceneResumption {
     private final long jobInstanceId;
     private final String endpointId;
     private final boolean reuseEarlierVideos;
+    private final Function<String, VideoProbe.Answer> reuseCheck;
 
-    SceneResumption(SubmissionLedger ledger, long jobInstanceId, String endpointId, boolean reuseEarlierVideos) {
+    /** @param reuseCheck whether the video at a URL is still there (see {@link VideoProbe}) */
+    SceneResumption(SubmissionLedger ledger, long jobInstanceId, String endpointId, boolean reuseEarlierVideos,
+                    Function<String, VideoProbe.Answer> reuseCheck) {
         this.ledger = ledger;
         this.jobInstanceId = jobInstanceId;
         this.endpointId = endpointId;
         this.reuseEarlierVideos = reuseEarlierVideos;
+        this.reuseCheck = reuseCheck;
     }
 
     /** @param fingerprint the content identity of the scene's inputs as they are now */
     SceneStart of(Scene scene, String fingerprint) {
         Optional<Submission> latest = ledger.latest(jobInstanceId, scene.sceneId());
-        SceneStart start = decide(fingerprint, latest);
+        SceneStart start = checked(scene, decide(fingerprint, latest));
         start.outdated().ifPresent(job -> log.warn("Scene {}: its inputs changed since RunPod job {} was submitted; cancelling "
                 + "that job and submitting the new inputs", scene.sceneId(), job.remoteJobId()));
         Submission earlier = start.earlier();
@@ -52,7 +61,31 @@ final class SceneResumption {
         return start;
     }
 
-    /** The same decision as {@link #of}, without saying it: for a look ahead that changes nothing. */
+    /** A video to reuse, once checked: gone, the scene is submitted instead. */
+    private SceneStart checked(Scene scene, SceneStart start) {
+        if (start.way() != SceneStart.Way.REUSE) {
+            return start;
+        }
+        Submission earlier = start.earlier();
+        return switch (reuseCheck.apply(earlier.videoUrl())) {
+            case THERE -> start;
+            case UNKNOWN -> {
+                log.warn("Scene {}: cannot tell whether the video of RunPod job {} it would reuse is still at {} (no clear "
+                        + "answer); reusing it anyway", scene.sceneId(), earlier.remoteJobId(), earlier.videoUrl());
+                yield start;
+            }
+            case GONE -> {
+                log.warn("Scene {}: the video of RunPod job {} it would reuse is gone ({}); generating it again", scene.sceneId(),
+                        earlier.remoteJobId(), earlier.videoUrl());
+                yield new SceneStart(SceneStart.Way.SUBMIT, start.nextAttempt(), null, start.outdated());
+            }
+        };
+    }
+
+    /**
+     * The same decision as {@link #of}, without saying it and without checking a reused video (no request): for a
+     * look ahead that changes nothing.
+     */
     SceneStart decide(Scene scene, String fingerprint) {
         return decide(fingerprint, ledger.latest(jobInstanceId, scene.sceneId()));
     }

@@ -10,4 +10,11 @@ import java.util.function.BooleanSupplier;
  *                           next run of the same command re-attaches them
  */
 record StopRule(BooleanSupplier requested, boolean cancelJobsInFlight) {
+
+    /** What the stop did with the {@code jobs} on RunPod. */
+    String stoppedWith(int jobs) {
+        return cancelJobsInFlight
+                ? "Stopped; %d remote job(s) in flight were cancelled".formatted(jobs)
+                : "Stopped; %d remote job(s) in flight are left to finish and are picked up by the next run".formatted(jobs);
+    }
 }

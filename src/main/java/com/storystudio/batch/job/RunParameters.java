@@ -22,9 +22,10 @@ import com.storystudio.batch.result.ResultsCsvFile;
  * @param regeneration set by {@code --regenerate}: a run of its own (identified by when it was
  *                     asked for) that reuses no video from other runs
  * @param cancelOnStop {@code --cancel-on-stop}, for this launch only
+ * @param download     {@code --download}, for this launch only: a re-run without it continues the same run
  */
 public record RunParameters(Path input, String inputSha256, String endpointId, Path outputDir, String regeneration,
-                            boolean cancelOnStop) {
+                            boolean cancelOnStop, boolean download) {
 
     public static final String INPUT_PATH = "input.path";
     public static final String INPUT_SHA256 = "input.sha256";
@@ -32,25 +33,30 @@ public record RunParameters(Path input, String inputSha256, String endpointId, P
     public static final String REGENERATION = "regeneration";
     public static final String OUTPUT_DIR = "output.dir";
     public static final String CANCEL_ON_STOP = "cancel.on.stop";
+    public static final String DOWNLOAD = "download";
 
     /** @throws IOException when the input cannot be read */
     public static RunParameters of(Path input, String endpointId, Path outputDir) throws IOException {
         Path real = input.toRealPath();
-        return new RunParameters(real, sha256(real), endpointId, outputDir.toAbsolutePath().normalize(), null, false);
+        return new RunParameters(real, sha256(real), endpointId, outputDir.toAbsolutePath().normalize(), null, false, false);
     }
 
     public static RunParameters from(JobParameters parameters) {
         return new RunParameters(Path.of(parameters.getString(INPUT_PATH)), parameters.getString(INPUT_SHA256),
                 parameters.getString(ENDPOINT_ID), Path.of(parameters.getString(OUTPUT_DIR)), parameters.getString(REGENERATION),
-                Boolean.parseBoolean(parameters.getString(CANCEL_ON_STOP)));
+                Boolean.parseBoolean(parameters.getString(CANCEL_ON_STOP)), Boolean.parseBoolean(parameters.getString(DOWNLOAD)));
     }
 
     public RunParameters withRegeneration(String label) {
-        return new RunParameters(input, inputSha256, endpointId, outputDir, label, cancelOnStop);
+        return new RunParameters(input, inputSha256, endpointId, outputDir, label, cancelOnStop, download);
     }
 
     public RunParameters withCancelOnStop(boolean cancel) {
-        return new RunParameters(input, inputSha256, endpointId, outputDir, regeneration, cancel);
+        return new RunParameters(input, inputSha256, endpointId, outputDir, regeneration, cancel, download);
+    }
+
+    public RunParameters withDownload(boolean fetch) {
+        return new RunParameters(input, inputSha256, endpointId, outputDir, regeneration, cancelOnStop, fetch);
     }
 
     /** Where this run's results CSV goes: {@code <output-dir>/<input name>-results.csv}. */
@@ -74,6 +80,7 @@ public record RunParameters(Path input, String inputSha256, String endpointId, P
         return builder
                 .addString(OUTPUT_DIR, outputDir.toString(), false)
                 .addString(CANCEL_ON_STOP, Boolean.toString(cancelOnStop), false)
+                .addString(DOWNLOAD, Boolean.toString(download), false)
                 .toJobParameters();
     }
 

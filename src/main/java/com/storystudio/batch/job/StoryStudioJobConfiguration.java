@@ -19,6 +19,8 @@ import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.storystudio.batch.cost.GpuPrice;
+import com.storystudio.batch.download.MissingVideos;
+import com.storystudio.batch.download.VideoFile;
 import com.storystudio.batch.generation.GeneratedSceneReader;
 import com.storystudio.batch.generation.InFlightLimit;
 import com.storystudio.batch.generation.InlineVideoStore;
@@ -201,9 +203,11 @@ public class StoryStudioJobConfiguration {
     @Bean
     @StepScope
     GeneratedSceneReader generatedSceneReader(SceneSource sceneSource, RunParameters run, SceneGenerator generator,
-                                              SceneResultRepository results, StopRequest stop, TailScaling tail) {
-        return new GeneratedSceneReader(sceneSource, generator, results, new InlineVideoStore(run.outputDir().resolve("videos")),
-                new RunOptions(run.regeneration() == null, run.cancelOnStop()), stop::isRequested, tail::everySceneSubmitted);
+                                              SceneResultRepository results, StopRequest stop, TailScaling tail,
+                                              MissingVideos missingVideos) {
+        return new GeneratedSceneReader(sceneSource, generator, results, new InlineVideoStore(VideoFile.folder(run.outputDir())),
+                new RunOptions(run.regeneration() == null, run.cancelOnStop(), run.download()), stop::isRequested,
+                tail::everySceneSubmitted, missingVideos);
     }
 
     @Bean

@@ -29,6 +29,9 @@ public class RehearsalConfiguration {
         simulator.faults().setLostRunResponseRate(faults.lostRunResponseRate());
         simulator.faults().setTransientJobFailureRate(faults.transientJobFailureRate());
         simulator.faults().setJobTimeoutRate(faults.jobTimeoutRate());
+        simulator.faults().setVideoResetRate(faults.videoResetRate());
+        simulator.faults().setVideoHttp500Rate(faults.videoHttp500Rate());
+        simulator.faults().setVideoTruncationRate(faults.videoTruncationRate());
         return simulator;
     }
 

@@ -35,7 +35,10 @@ public record SimulatorProperties(
             @DefaultValue("0") double dropConnectionRate,
             @DefaultValue("0") double lostRunResponseRate,
             @DefaultValue("0") double transientJobFailureRate,
-            @DefaultValue("0") double jobTimeoutRate) {
+            @DefaultValue("0") double jobTimeoutRate,
+            @DefaultValue("0") double videoResetRate,
+            @DefaultValue("0") double videoHttp500Rate,
+            @DefaultValue("0") double videoTruncationRate) {
     }
 
     /** RunPod's per-endpoint request limits per window of simulated time; beyond them: 429. */

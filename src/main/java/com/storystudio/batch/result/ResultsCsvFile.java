@@ -24,7 +24,7 @@ public class ResultsCsvFile {
 
     public static final List<String> HEADER = List.of("scene_id", "status", "video_url", "job_id", "generation_time",
             "video_size_mb", "resolution", "sample_steps", "attempts", "error", "reused_from", "possible_duplicates", "gpu_seconds",
-            "cost_usd");
+            "cost_usd", "video_file");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     /** For neutralised cells only: quoted, so that the quote mark visibly belongs to the text. */
@@ -94,12 +94,13 @@ public class ResultsCsvFile {
         Object dollars = costs.dollars(row.sceneId()) == null ? null : costs.dollars(row.sceneId()).toPlainString();
         if (row instanceof SceneResult r) {
             return new Object[] {r.sceneId(), r.status(), r.videoUrl(), r.jobId(), r.generationTime(), r.videoSizeMb(),
-                    r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.reusedFrom(), r.possibleDuplicates(), gpuSeconds, dollars};
+                    r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.reusedFrom(), r.possibleDuplicates(), gpuSeconds, dollars,
+                    r.videoFile()};
         }
         UnfinishedScene u = (UnfinishedScene) row;
         // Blank rather than 0 where the input alone does not tell (attempts of earlier runs, for one).
         return new Object[] {u.sceneId(), u.status(), null, u.jobId(), null, null, u.resolution(), u.sampleSteps(), null, null, null, null,
-                gpuSeconds, dollars};
+                gpuSeconds, dollars, null};
     }
 
     /** Numbers go out as numbers; only text can be taken for a formula. */

@@ -31,20 +31,21 @@ public class SceneResultRepository {
             // Update-then-insert is portable across H2 and PostgreSQL; one writer per job instance.
             int updated = jdbc.update("""
                     UPDATE scene_result SET position = ?, status = ?, video_url = ?, job_id = ?, generation_time = ?, video_size_mb = ?,
-                           resolution = ?, sample_steps = ?, attempts = ?, error = ?, fingerprint = ?, reused_from = ?, possible_duplicates = ?, recorded_at = ?
+                           resolution = ?, sample_steps = ?, attempts = ?, error = ?, fingerprint = ?, reused_from = ?, possible_duplicates = ?, video_file = ?,
+                           recorded_at = ?
                     WHERE job_instance_id = ? AND scene_id = ?""",
                     r.position(), r.status().name(), r.videoUrl(), r.jobId(), r.generationTime(), r.videoSizeMb(), r.resolution(),
-                    r.sampleSteps(), r.attempts(), r.error(), r.fingerprint(), r.reusedFrom(), r.possibleDuplicates(), now,
-                    jobInstanceId, r.sceneId());
+                    r.sampleSteps(), r.attempts(), r.error(), r.fingerprint(), r.reusedFrom(), r.possibleDuplicates(), r.videoFile(),
+                    now, jobInstanceId, r.sceneId());
             if (updated == 0) {
                 jdbc.update("""
                         INSERT INTO scene_result (job_instance_id, scene_id, position, status, video_url, job_id, generation_time,
                                                   video_size_mb, resolution, sample_steps, attempts, error, fingerprint, reused_from,
-                                                  possible_duplicates, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                  possible_duplicates, video_file, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         jobInstanceId, r.sceneId(), r.position(), r.status().name(), r.videoUrl(), r.jobId(), r.generationTime(),
                         r.videoSizeMb(), r.resolution(), r.sampleSteps(), r.attempts(), r.error(), r.fingerprint(), r.reusedFrom(),
-                        r.possibleDuplicates(), now);
+                        r.possibleDuplicates(), r.videoFile(), now);
             }
         }
     }
@@ -53,6 +54,11 @@ public class SceneResultRepository {
     public List<SceneResult> findAll(long jobInstanceId) {
         return jdbc.query("SELECT * FROM scene_result WHERE job_instance_id = ? ORDER BY position",
                 SceneResultRepository::map, jobInstanceId);
+    }
+
+    /** The video of a scene fetched after its result was recorded (the re-run of a run whose download failed). */
+    public void recordVideoFile(long jobInstanceId, String sceneId, String videoFile) {
+        jdbc.update("UPDATE scene_result SET video_file = ? WHERE job_instance_id = ? AND scene_id = ?", videoFile, jobInstanceId, sceneId);
     }
 
     public Set<String> completedSceneIds(long jobInstanceId) {
@@ -73,6 +79,6 @@ public class SceneResultRepository {
                 rs.getString("video_url"), rs.getString("job_id"), rs.getObject("generation_time", Double.class),
                 rs.getObject("video_size_mb", Double.class), rs.getString("resolution"), rs.getInt("sample_steps"),
                 rs.getInt("attempts"), rs.getString("error"), rs.getString("fingerprint"), rs.getString("reused_from"),
-                rs.getInt("possible_duplicates"));
+                rs.getInt("possible_duplicates"), rs.getString("video_file"));
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import com.storystudio.batch.download.MissingVideos;
 import com.storystudio.batch.job.RunParameters;
 import com.storystudio.batch.job.RunResultsCsv;
 import com.storystudio.batch.job.StopRequest;
@@ -55,15 +56,18 @@ public class RunLauncher {
     private final EndpointPreflight preflight;
     private final WorkerScaling scaling;
     private final WorkerHolds holds;
+    private final MissingVideos missingVideos;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
-                       RunResultsCsv resultsCsv, StopRequest stop, EndpointPreflight preflight, WorkerScaling scaling, WorkerHolds holds) {
+                       RunResultsCsv resultsCsv, StopRequest stop, EndpointPreflight preflight, WorkerScaling scaling, WorkerHolds holds,
+                       MissingVideos missingVideos) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.ownership = ownership;
         this.history = history;
         this.resultsCsv = resultsCsv;
+        this.missingVideos = missingVideos;
         this.stop = stop;
         this.preflight = preflight;
         this.scaling = scaling;
@@ -160,6 +164,10 @@ public class RunLauncher {
     }
 
     private RunEnd alreadyDone(RunParameters run, JobInstance instance, JobExecution last, boolean regenerationUnfinished) {
+        if (run.download()) {
+            // The job does not run again, so the videos it has not put on disk are fetched here.
+            missingVideos.fetch(instance.getInstanceId(), run.outputDir());
+        }
         resultsCsv.publish(run, instance.getInstanceId());
         if (scaling.restorePending()) {
             // A change an earlier run could not put back: this launch is the "next launch" that does.

@@ -169,6 +169,8 @@ final class EndpointSimulation {
 
     /** Videos stay downloadable after the status has expired: they live in the user's storage, not in RunPod. */
     synchronized boolean hasVideo(String id) {
+        // Up to the clock first: a job that has ended by now has its video, whether or not the ticker has run since.
+        catchUp();
         Job job = jobs.get(id);
         return job != null && job.hasVideo();
     }

@@ -43,6 +43,28 @@ final class FaultInjector {
         return faults.getRetryAfterSeconds();
     }
 
+    /** What happens to a GET of a video: a scripted fault first, then one drawn from the rates. */
+    VideoFault videoFault() {
+        VideoFault scripted = faults.takeScriptedVideoFault();
+        if (scripted != VideoFault.NONE) {
+            return scripted;
+        }
+        if (hits(faults.getVideoResetRate())) {
+            return VideoFault.RESET_MID_BODY;
+        }
+        if (hits(faults.getVideoHttp500Rate())) {
+            return VideoFault.HTTP_500;
+        }
+        if (hits(faults.getVideoTruncationRate())) {
+            return VideoFault.TRUNCATED;
+        }
+        return VideoFault.NONE;
+    }
+
+    boolean videosGone() {
+        return faults.isVideosGone();
+    }
+
     boolean loseRunResponse() {
         return hits(faults.getLostRunResponseRate());
     }

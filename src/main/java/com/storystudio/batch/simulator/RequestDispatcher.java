@@ -59,7 +59,7 @@ final class RequestDispatcher implements HttpHandler {
         }
         tellObserver(new ObservedRequest(method, path, match.route().name(), body.text(),
                 reply.dropConnection() ? ObservedRequest.DROPPED : reply.status()));
-        send(exchange, reply);
+        send(exchange, reply, method.equals("HEAD"));
         log.debug("{} {} -> {}", method, path, reply.dropConnection() ? "connection dropped" : reply.status());
     }
 
@@ -102,7 +102,8 @@ final class RequestDispatcher implements HttpHandler {
         byte[] body = route.hasBody()
                 ? RequestBodies.read(exchange.getRequestBody(), RequestBodies.MAX_BYTES) : new byte[0];
         read.bytes = body;
-        return handlers.get(route).handle(new ApiRequest(method, match, body));
+        return handlers.get(route).handle(new ApiRequest(method, match, body,
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Range"))));
     }
 
     /** The body as far as the request got to have it read; empty if it was refused before. */
@@ -149,8 +150,12 @@ final class RequestDispatcher implements HttpHandler {
         return given != null && MessageDigest.isEqual(expectedAuthorization, given.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Closing an exchange before sending headers closes the connection: that is how a drop is made. */
-    private static void send(HttpExchange exchange, HttpReply reply) {
+    /**
+     * Closing an exchange before sending headers closes the connection: that is how a drop is made. Closing it
+     * before the announced length was written closes the connection too: that is how a body is cut short. A HEAD
+     * gets the headers the GET would, its length included, and no body.
+     */
+    private static void send(HttpExchange exchange, HttpReply reply, boolean head) {
         try (exchange) {
             if (reply.dropConnection()) {
                 return;
@@ -158,8 +163,18 @@ final class RequestDispatcher implements HttpHandler {
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             reply.headers().forEach(exchange.getResponseHeaders()::set);
             byte[] body = reply.body();
+            if (head) {
+                exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+                exchange.sendResponseHeaders(reply.status(), -1);
+                return;
+            }
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
+            if (reply.sentBytes() < body.length) {
+                // Left open: the exchange's close then finds the body short and closes the connection.
+                OutputStream out = exchange.getResponseBody();
+                out.write(body, 0, reply.sentBytes());
+                out.flush();
+            } else if (body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }

@@ -13,7 +13,7 @@ enum Route {
     PURGE_QUEUE(Set.of("POST"), null),
     GRAPHQL(Set.of("POST"), Counter.GRAPHQL_REQUESTS),
     MANAGEMENT(Set.of("GET", "PATCH"), Counter.MANAGEMENT_REQUESTS),
-    VIDEO(Set.of("GET"), null),
+    VIDEO(Set.of("GET", "HEAD"), null),
     UNKNOWN(Set.of(), null);
 
     private final Set<String> methods;

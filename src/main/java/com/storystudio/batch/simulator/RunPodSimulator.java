@@ -88,7 +88,7 @@ public final class RunPodSimulator implements AutoCloseable {
         handlers.put(Route.PURGE_QUEUE, jobs::purgeQueue);
         handlers.put(Route.GRAPHQL, graphQl::handle);
         handlers.put(Route.MANAGEMENT, new ManagementApi(simulation, json)::handle);
-        handlers.put(Route.VIDEO, new VideoApi(simulation, json)::handle);
+        handlers.put(Route.VIDEO, new VideoApi(simulation, injector, json)::handle);
 
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "runpod-sim-clock");

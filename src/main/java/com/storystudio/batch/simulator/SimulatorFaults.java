@@ -1,9 +1,12 @@
 package com.storystudio.batch.simulator;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Live fault switches of a running simulator. Every rate is a probability in 0..1 drawn per request (HTTP
  * faults) or per job (job faults); tests flip them while clients are running, hence volatile fields.
- * HTTP faults apply to every API route (/v2/..., /graphql), never to /videos.
+ * HTTP faults apply to every API route (/v2/..., /graphql), never to /videos; video faults apply to GETs of
+ * /videos only: first those scripted with {@link #failNextVideos}, then the rates.
  */
 public final class SimulatorFaults {
 
@@ -17,6 +20,12 @@ public final class SimulatorFaults {
     private volatile double transientJobFailureRate;
     private volatile double jobTimeoutRate;
     private volatile boolean unavailable;
+    private volatile double videoResetRate;
+    private volatile double videoHttp500Rate;
+    private volatile double videoTruncationRate;
+    private volatile boolean videosGone;
+    private final AtomicInteger scriptedVideoFaults = new AtomicInteger();
+    private volatile VideoFault scriptedVideoFault = VideoFault.NONE;
 
     /** Turns every fault off again. */
     public void reset() {
@@ -28,6 +37,11 @@ public final class SimulatorFaults {
         transientJobFailureRate = 0;
         jobTimeoutRate = 0;
         unavailable = false;
+        videoResetRate = 0;
+        videoHttp500Rate = 0;
+        videoTruncationRate = 0;
+        videosGone = false;
+        scriptedVideoFaults.set(0);
     }
 
     /** Share of API requests answered 500 without being processed. */
@@ -103,6 +117,56 @@ public final class SimulatorFaults {
 
     public void setUnavailable(boolean unavailable) {
         this.unavailable = unavailable;
+    }
+
+    /** Share of video GETs whose connection closes a few bytes into the body. */
+    public double getVideoResetRate() {
+        return videoResetRate;
+    }
+
+    public void setVideoResetRate(double rate) {
+        videoResetRate = probability(rate, "videoResetRate");
+    }
+
+    /** Share of video GETs answered 500. */
+    public double getVideoHttp500Rate() {
+        return videoHttp500Rate;
+    }
+
+    public void setVideoHttp500Rate(double rate) {
+        videoHttp500Rate = probability(rate, "videoHttp500Rate");
+    }
+
+    /** Share of video GETs that announce the whole length, send three quarters of it and close. */
+    public double getVideoTruncationRate() {
+        return videoTruncationRate;
+    }
+
+    public void setVideoTruncationRate(double rate) {
+        videoTruncationRate = probability(rate, "videoTruncationRate");
+    }
+
+    /** The next {@code count} video GETs fail with {@code fault}, whatever the rates: for tests that need it exactly. */
+    public void failNextVideos(VideoFault fault, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, was " + count);
+        }
+        scriptedVideoFault = fault;
+        scriptedVideoFaults.set(count);
+    }
+
+    /** Takes one scripted video fault, if any is left. */
+    VideoFault takeScriptedVideoFault() {
+        return scriptedVideoFaults.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? scriptedVideoFault : VideoFault.NONE;
+    }
+
+    /** When true every video answers 404, as a storage that expired them would. */
+    public boolean isVideosGone() {
+        return videosGone;
+    }
+
+    public void setVideosGone(boolean gone) {
+        videosGone = gone;
     }
 
     private static double probability(double rate, String name) {

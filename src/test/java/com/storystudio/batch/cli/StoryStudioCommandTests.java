@@ -314,16 +314,16 @@ class StoryStudioCommandTests {
 
         assertThat(remote.jobs()).hasSize(jobsAfterMonday + 1);
         List<String> tuesday = Files.readAllLines(work.resolve("out/tuesday-results.csv"));
-        assertThat(tuesday.get(0)).endsWith(",reused_from,possible_duplicates,gpu_seconds,cost_usd");
+        assertThat(tuesday.get(0)).endsWith(",reused_from,possible_duplicates,gpu_seconds,cost_usd,video_file");
         assertThat(tuesday.subList(1, 4)).satisfiesExactly(
-                line -> assertThat(line).as("reused: paid for by monday's run").startsWith("hello,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0,,$"),
-                line -> assertThat(line).startsWith("bye,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0,,$"),
-                line -> assertThat(line).startsWith("new,COMPLETED,").matches(".*,,0,[0-9.]+,[0-9.]+$"));
+                line -> assertThat(line).as("reused: paid for by monday's run").startsWith("hello,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0,,,$"),
+                line -> assertThat(line).startsWith("bye,COMPLETED,").matches(".*,[0-9a-f-]+-e1,0,,,$"),
+                line -> assertThat(line).startsWith("new,COMPLETED,").matches(".*,,0,[0-9.]+,[0-9.]+,$"));
 
         assertThat(runAgainstRemote("--input=" + second, "--regenerate")).isZero();
         assertThat(remote.jobs()).hasSize(jobsAfterMonday + 4);
         assertThat(Files.readAllLines(work.resolve("out/tuesday-results.csv")).subList(1, 4)).allSatisfy(line ->
-                assertThat(line).matches(".*,,0,[0-9.]+,[0-9.]+$"));
+                assertThat(line).matches(".*,,0,[0-9.]+,[0-9.]+,$"));
     }
 
     /** Each scene's gpu_seconds is its job's execution on the emulator, and its cost_usd that time at $1.89 an hour. */
@@ -331,10 +331,11 @@ class StoryStudioCommandTests {
         Map<String, Double> executed = remote.jobs().stream().collect(java.util.stream.Collectors.toMap(SimulatedJobs::prompt,
                 job -> java.time.Duration.between(job.startedAt(), job.finishedAt()).toMillis() / 1000.0));
         assertThat(results.subList(1, results.size())).allSatisfy(line -> {
-            String[] cells = line.split(",");
-            double gpuSeconds = Double.parseDouble(cells[cells.length - 2]);
+            // gpu_seconds and cost_usd come before video_file, which is blank without --download.
+            String[] cells = line.split(",", -1);
+            double gpuSeconds = Double.parseDouble(cells[cells.length - 3]);
             assertThat(gpuSeconds).isCloseTo(executed.get("Scene " + cells[0] + " speaking"), org.assertj.core.data.Offset.offset(0.001));
-            assertThat(new java.math.BigDecimal(cells[cells.length - 1]))
+            assertThat(new java.math.BigDecimal(cells[cells.length - 2]))
                     .isEqualByComparingTo(java.math.BigDecimal.valueOf(gpuSeconds * 1.89 / 3600).setScale(4, java.math.RoundingMode.HALF_UP));
         });
     }

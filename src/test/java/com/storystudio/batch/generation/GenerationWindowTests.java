@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.storystudio.batch.download.VideoDownloader;
+import com.storystudio.batch.download.VideoProbe;
 import com.storystudio.batch.ledger.LedgerTotals;
 import com.storystudio.batch.ledger.RemoteEnd;
 import com.storystudio.batch.ledger.Submission;
@@ -127,6 +129,12 @@ class GenerationWindowTests {
 
     @Autowired
     SceneResultRepository sceneResults;
+
+    @Autowired
+    VideoDownloader downloader;
+
+    @Autowired
+    VideoProbe probe;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -383,16 +391,53 @@ class GenerationWindowTests {
         Submission earlierRun = ledger.begin(jobInstanceId - 500, "a-different-scene-id", 1, SceneFingerprint.of(scene),
                 simulator.endpointId());
         ledger.accepted(earlierRun.id(), "job-from-last-week", "IN_QUEUE", 0);
-        ledger.completed(earlierRun.id(), RemoteEnd.of("COMPLETED"), "https://videos.example/same.mp4", 90.0, 1.2);
+        String saved = videoSavedAt("same.mp4");
+        ledger.completed(earlierRun.id(), RemoteEnd.of("COMPLETED"), saved, 90.0, 1.2);
         long runs = simulator.stats().runRequests();
 
         List<SceneResult> results = drain(csv, 1);
 
         assertThat(results).singleElement().satisfies(result -> {
             assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
-            assertThat(result.videoUrl()).isEqualTo("https://videos.example/same.mp4");
+            assertThat(result.videoUrl()).isEqualTo(saved);
             assertThat(result.reusedFrom()).isEqualTo("job-from-last-week");
         });
+        assertThat(simulator.stats().runRequests()).isEqualTo(runs);
+    }
+
+    @Test
+    void aVideoToReuseWhoseAddressAnswers404IsGeneratedAgain() throws Exception {
+        Path csv = Storyboard.in(work).localScene("lost").write("lost.csv");
+        Scene scene = firstScene(csv);
+        Submission earlierRun = ledger.begin(jobInstanceId - 500, "lost-elsewhere", 1, SceneFingerprint.of(scene), simulator.endpointId());
+        ledger.accepted(earlierRun.id(), "job-expired", "IN_QUEUE", 0);
+        // The emulator never ran that job: its storage answers 404, as one that expired the video would.
+        ledger.completed(earlierRun.id(), RemoteEnd.of("COMPLETED"), simulator.baseUrl() + "/videos/job-expired.mp4", 90.0, 1.2);
+        long runs = simulator.stats().runRequests();
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
+            assertThat(result.reusedFrom()).isNull();
+            assertThat(result.videoUrl()).isNotEqualTo(simulator.baseUrl() + "/videos/job-expired.mp4");
+        });
+        assertThat(simulator.stats().runRequests()).isEqualTo(runs + 1);
+    }
+
+    @Test
+    void aVideoToReuseWhoseAddressGivesNoAnswerIsReusedAnyway() throws Exception {
+        Path csv = Storyboard.in(work).localScene("unsure").write("unsure.csv");
+        Scene scene = firstScene(csv);
+        Submission earlierRun = ledger.begin(jobInstanceId - 500, "unsure-elsewhere", 1, SceneFingerprint.of(scene), simulator.endpointId());
+        ledger.accepted(earlierRun.id(), "job-unreachable", "IN_QUEUE", 0);
+        // Port 1 on the loopback: the connection is refused at once, which says nothing about the video.
+        ledger.completed(earlierRun.id(), RemoteEnd.of("COMPLETED"), "http://127.0.0.1:1/videos/job-unreachable.mp4", 90.0, 1.2);
+        long runs = simulator.stats().runRequests();
+
+        List<SceneResult> results = drain(csv, 1);
+
+        assertThat(results).singleElement().extracting(SceneResult::reusedFrom).isEqualTo("job-unreachable");
         assertThat(simulator.stats().runRequests()).isEqualTo(runs);
     }
 
@@ -406,7 +451,7 @@ class GenerationWindowTests {
                 Scene scene = scenes.next();
                 Submission earlier = ledger.begin(jobInstanceId - 500, scene.sceneId(), 1, SceneFingerprint.of(scene), simulator.endpointId());
                 ledger.accepted(earlier.id(), "job-" + scene.sceneId(), "IN_QUEUE", 0);
-                ledger.completed(earlier.id(), RemoteEnd.of("COMPLETED"), "https://videos.example/" + scene.sceneId() + ".mp4", 90.0, 1.2);
+                ledger.completed(earlier.id(), RemoteEnd.of("COMPLETED"), videoSavedAt(scene.sceneId() + ".mp4"), 90.0, 1.2);
             }
         }
         SceneGenerator generator = generator(settings(3));
@@ -596,6 +641,30 @@ class GenerationWindowTests {
     }
 
     @Test
+    void withDownloadAnInlineVideoIsKeptAsItsJobsCopyAndAsItsScenesVideo() throws Exception {
+        Path csv = Storyboard.in(work).localScene("inline").write("inline.csv");
+        byte[] mp4 = {0, 0, 0, 16, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
+        try (RecordingServer remote = RecordingServer.start()) {
+            remote.answer("/v2/ep/run", Answer.json(200, "{\"id\":\"j1\",\"status\":\"IN_QUEUE\"}"))
+                    .answer("/v2/ep/health", idle())
+                    .answer("/v2/ep/status/j1", Answer.json(200, "{\"id\":\"j1\",\"status\":\"COMPLETED\",\"output\":{\"video\":\"%s\"}}"
+                            .formatted(java.util.Base64.getEncoder().encodeToString(mp4))));
+            SceneGenerator generator = new SceneGenerator(jobsOn(remote), ledger, requests, classifier, settings(1),
+                    new InFlightLimit(1, control), SubmissionOrder.INPUT, time, time, downloader, probe);
+
+            List<SceneResult> results = drain(generator, csv, new RunOptions(true, false, true), () -> false);
+
+            assertThat(results).singleElement().satisfies(result -> {
+                assertThat(result.status()).isEqualTo(SceneStatus.COMPLETED);
+                assertThat(result.videoUrl()).startsWith("file:").endsWith("/videos/inline-j1.mp4");
+                assertThat(result.videoFile()).isEqualTo("videos/inline.mp4");
+            });
+            assertThat(java.nio.file.Files.readAllBytes(work.resolve("videos/inline.mp4"))).isEqualTo(mp4);
+            assertThat(java.nio.file.Files.readAllBytes(work.resolve("videos/inline-j1.mp4"))).isEqualTo(mp4);
+        }
+    }
+
+    @Test
     void aJobFailedWithoutAReasonIsSaidToBeSoNeverNull() throws Exception {
         Path csv = Storyboard.in(work).localScene("mute").write("mute.csv");
         try (RecordingServer remote = RecordingServer.start()) {
@@ -739,13 +808,21 @@ class GenerationWindowTests {
                 simulator.endpointId(), Duration.ofHours(1), 5, 0.5);
     }
 
+    /** A whole (if tiny) MP4 in the work folder, as an inline video an earlier run saved: its {@code file:} URL. */
+    private String videoSavedAt(String name) throws IOException {
+        Path file = work.resolve("saved").resolve(name);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, new byte[] {0, 0, 0, 16, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0});
+        return file.toUri().toString();
+    }
+
     private SceneGenerator generator(GenerationSettings settings) {
         return generator(settings, SubmissionOrder.LONGEST_FIRST);
     }
 
     private SceneGenerator generator(GenerationSettings settings, SubmissionOrder order) {
         return new SceneGenerator(jobs, ledger, requests, classifier, settings, new InFlightLimit(settings.maxInFlight(), control), order,
-                time, time);
+                time, time, downloader, probe);
     }
 
     private List<SceneResult> drain(Path csv, int maxInFlight) throws Exception {
@@ -762,7 +839,7 @@ class GenerationWindowTests {
 
     private List<SceneResult> drain(Path csv, GenerationSettings settings, RunPodJobs remote, BooleanSupplier stop) throws Exception {
         return drain(new SceneGenerator(remote, ledger, requests, classifier, settings, new InFlightLimit(settings.maxInFlight(), control),
-                SubmissionOrder.INPUT, time, time), csv, new RunOptions(true, false), stop);
+                SubmissionOrder.INPUT, time, time, downloader, probe), csv, new RunOptions(true, false), stop);
     }
 
     private List<SceneResult> drain(Path csv, GenerationSettings settings, RunOptions options, BooleanSupplier stop,

@@ -108,7 +108,7 @@ abstract class JobFunctionalScenarios {
 
         List<String> lines = Files.readAllLines(work.resolve("out/episode-results.csv"));
         assertThat(lines.get(0)).isEqualTo("scene_id,status,video_url,job_id,generation_time,video_size_mb,resolution,sample_steps,attempts,error,"
-                + "reused_from,possible_duplicates,gpu_seconds,cost_usd");
+                + "reused_from,possible_duplicates,gpu_seconds,cost_usd,video_file");
         assertThat(lines.subList(1, lines.size())).hasSize(4)
                 .satisfiesExactly(
                         line -> assertThat(line).startsWith("opening,COMPLETED,http://127.0.0.1:"),

@@ -94,16 +94,16 @@ class ResultsCsvFunctionalTests {
                 header -> assertThat(header).isEqualTo(String.join(",", ResultsCsvFile.HEADER)),
                 line -> assertThat(line).startsWith("stop-1,COMPLETED,http://127.0.0.1:"),
                 line -> assertThat(line).startsWith("stop-2,COMPLETED,http://127.0.0.1:"),
-                line -> assertThat(line).isEqualTo("stop-3,PENDING,,,,,480p,20,,,,,,"),
-                line -> assertThat(line).isEqualTo("stop-4,PENDING,,,,,480p,20,,,,,,"),
-                line -> assertThat(line).isEqualTo("stop-5,PENDING,,,,,480p,20,,,,,,"));
+                line -> assertThat(line).isEqualTo("stop-3,PENDING,,,,,480p,20,,,,,,,"),
+                line -> assertThat(line).isEqualTo("stop-4,PENDING,,,,,480p,20,,,,,,,"),
+                line -> assertThat(line).isEqualTo("stop-5,PENDING,,,,,480p,20,,,,,,,"));
         assertThat(lines(results)).as("the results CSV after the stop").satisfiesExactly(
                 header -> assertThat(header).startsWith("scene_id,status,"),
                 line -> assertThat(line).startsWith("stop-1,COMPLETED,http://127.0.0.1:"),
                 line -> assertThat(line).startsWith("stop-2,COMPLETED,http://127.0.0.1:"),
-                line -> assertThat(line).as("with its live job").matches("stop-3,IN_PROGRESS,,[0-9a-f-]+-e1,,,480p,20,,,,,,"),
-                line -> assertThat(line).isEqualTo("stop-4,PENDING,,,,,480p,20,,,,,,"),
-                line -> assertThat(line).isEqualTo("stop-5,PENDING,,,,,480p,20,,,,,,"));
+                line -> assertThat(line).as("with its live job").matches("stop-3,IN_PROGRESS,,[0-9a-f-]+-e1,,,480p,20,,,,,,,"),
+                line -> assertThat(line).isEqualTo("stop-4,PENDING,,,,,480p,20,,,,,,,"),
+                line -> assertThat(line).isEqualTo("stop-5,PENDING,,,,,480p,20,,,,,,,"));
     }
 
     @Test
@@ -124,9 +124,9 @@ class ResultsCsvFunctionalTests {
                 header -> assertThat(header).startsWith("scene_id,status,"),
                 line -> assertThat(line).startsWith("outage-1,COMPLETED,http://127.0.0.1:"),
                 line -> assertThat(line).startsWith("outage-2,COMPLETED,http://127.0.0.1:"),
-                line -> assertThat(line).as("with its live job").matches("outage-3,IN_PROGRESS,,[0-9a-f-]+-e1,,,480p,20,,,,,,"),
-                line -> assertThat(line).isEqualTo("outage-4,PENDING,,,,,720p,25,,,,,,"),
-                line -> assertThat(line).isEqualTo("outage-5,PENDING,,,,,480p,20,,,,,,"));
+                line -> assertThat(line).as("with its live job").matches("outage-3,IN_PROGRESS,,[0-9a-f-]+-e1,,,480p,20,,,,,,,"),
+                line -> assertThat(line).isEqualTo("outage-4,PENDING,,,,,720p,25,,,,,,,"),
+                line -> assertThat(line).isEqualTo("outage-5,PENDING,,,,,480p,20,,,,,,,"));
 
         simulator.faults().setUnavailable(false);
         JobExecution restarted = runs.run(csv);
@@ -149,8 +149,8 @@ class ResultsCsvFunctionalTests {
                 header -> assertThat(header).startsWith("scene_id,status,"),
                 line -> assertThat(line).startsWith("doomed-1,FAILED,,").contains("gave up after 3 attempts"),
                 // Not finished, but maybe paid for: a failed attempt of it ran on a GPU.
-                line -> assertThat(line).matches("doomed-2,PENDING,,,,,480p,20,,,,,([0-9.]+,[0-9.]+|,)"),
-                line -> assertThat(line).matches("doomed-3,PENDING,,,,,480p,20,,,,,([0-9.]+,[0-9.]+|,)"));
+                line -> assertThat(line).matches("doomed-2,PENDING,,,,,480p,20,,,,,([0-9.]+,[0-9.]+|,),"),
+                line -> assertThat(line).matches("doomed-3,PENDING,,,,,480p,20,,,,,([0-9.]+,[0-9.]+|,),"));
     }
 
     private static List<String> lines(Path file) {

@@ -61,6 +61,6 @@ class RunResultsCsvTest {
 
     private static SceneResult result(int position, String sceneId, SceneStatus status) {
         return new SceneResult(position, sceneId, status, status == SceneStatus.COMPLETED ? "https://v/" + sceneId : null, "job-" + sceneId,
-                null, null, "480p", 20, 1, status == SceneStatus.FAILED ? "no" : null, "fp", null, 0);
+                null, null, "480p", 20, 1, status == SceneStatus.FAILED ? "no" : null, "fp", null, 0, null);
     }
 }

@@ -42,7 +42,7 @@ class ResultsCsvFileTest {
     void everyTextCellIsNeutralisedNotOnlyTheError() throws IOException {
         ResultsCsvFile file = new ResultsCsvFile(folder.resolve("scenes-results.csv"));
         SceneResult result = new SceneResult(1, "-1", SceneStatus.COMPLETED, "=WEBSERVICE(\"x\")", "+job", 1.5, 2.0, "@480p", 20, 1,
-                null, "fp", "\tearlier", 0);
+                null, "fp", "\tearlier", 0, null);
 
         file.rewrite(List.of(result));
 
@@ -58,12 +58,12 @@ class ResultsCsvFileTest {
     void anOrdinaryRowIsWrittenAsItIsAndOurNumbersStayNumbers() throws IOException {
         ResultsCsvFile file = new ResultsCsvFile(folder.resolve("scenes-results.csv"));
         SceneResult result = new SceneResult(1, "opening", SceneStatus.COMPLETED, "https://cdn.example/videos/opening.mp4?sig=a-b=c",
-                "job-7f3a", -1.5, 12.25, "720p", 25, 2, null, "fp", null, 0);
+                "job-7f3a", -1.5, 12.25, "720p", 25, 2, null, "fp", null, 0, "videos/opening.mp4");
 
         file.rewrite(List.of(result));
 
         assertThat(Files.readAllLines(file.path())).containsExactly(String.join(",", ResultsCsvFile.HEADER),
-                "opening,COMPLETED,https://cdn.example/videos/opening.mp4?sig=a-b=c,job-7f3a,-1.5,12.25,720p,25,2,,,0,,");
+                "opening,COMPLETED,https://cdn.example/videos/opening.mp4?sig=a-b=c,job-7f3a,-1.5,12.25,720p,25,2,,,0,,,videos/opening.mp4");
     }
 
     @Test
@@ -86,9 +86,9 @@ class ResultsCsvFileTest {
                 new UnfinishedScene(3, "third", SceneStatus.PENDING, null, "480p", 20)));
 
         assertThat(Files.readAllLines(file.path())).containsExactly(String.join(",", ResultsCsvFile.HEADER),
-                "first,FAILED,,job-1,,,480p,20,3,worker said no,,0,,",
-                "second,IN_PROGRESS,,job-2,,,720p,25,,,,,,",
-                "third,PENDING,,,,,480p,20,,,,,,");
+                "first,FAILED,,job-1,,,480p,20,3,worker said no,,0,,,",
+                "second,IN_PROGRESS,,job-2,,,720p,25,,,,,,,",
+                "third,PENDING,,,,,480p,20,,,,,,,");
     }
 
     @Test
@@ -122,7 +122,7 @@ class ResultsCsvFileTest {
     }
 
     private static SceneResult failed(String sceneId, String error) {
-        return new SceneResult(1, sceneId, SceneStatus.FAILED, null, "job-1", null, null, "480p", 20, 3, error, "fp", null, 0);
+        return new SceneResult(1, sceneId, SceneStatus.FAILED, null, "job-1", null, null, "480p", 20, 3, error, "fp", null, 0, null);
     }
 
     private static List<CSVRecord> read(ResultsCsvFile file) throws IOException {

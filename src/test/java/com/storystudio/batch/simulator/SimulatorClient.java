@@ -53,6 +53,10 @@ final class SimulatorClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        return http.send(request.build(), body);
+    }
+
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -1,0 +1,157 @@
+package com.storystudio.batch.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.storystudio.batch.time.Sleeper;
+
+/**
+ * Fetches one video into its {@link VideoFile}: streamed to a temporary file in the same folder (never whole in
+ * memory), checked (the length the server announced, the MP4 signature), then moved into place atomically, so that
+ * {@code <scene_id>.mp4} is either absent, the earlier file, or the whole new one. Transient failures are tried again
+ * ({@link DownloadProperties#attempts()}, with a doubling wait); a failure never throws: it is the outcome.
+ */
+public class VideoDownloader {
+
+    private static final Logger log = LoggerFactory.getLogger(VideoDownloader.class);
+    private static final int BUFFER = 64 * 1024;
+
+    private final DownloadProperties settings;
+    private final VideoSource source;
+    private final Sleeper sleeper;
+
+    public VideoDownloader(DownloadProperties settings, Sleeper sleeper) {
+        this.settings = settings;
+        this.source = new VideoSource(settings);
+        this.sleeper = sleeper;
+    }
+
+    public DownloadProperties settings() {
+        return settings;
+    }
+
+    /**
+     * @param keepWhole whether a whole file already there is taken as this video (no request at all); false for a
+     *                  video just generated, which replaces whatever an earlier run left under the scene's name
+     */
+    public DownloadOutcome download(VideoFile target, String url, boolean keepWhole) {
+        if (keepWhole && target.isWhole()) {
+            return DownloadOutcome.kept(target);
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        }
+        catch (URISyntaxException | NullPointerException e) {
+            return DownloadOutcome.failed("not a URL: " + url);
+        }
+        if (!VideoSource.isFetchable(uri)) {
+            return DownloadOutcome.failed("not an http(s) or file URL: " + url);
+        }
+        try {
+            Files.createDirectories(target.path().getParent());
+            clearLeftovers(target);
+        }
+        catch (IOException e) {
+            return DownloadOutcome.failed("cannot write under " + target.path().getParent() + ": " + e.getMessage());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                fetchOnce(target, uri);
+                return DownloadOutcome.saved(target);
+            }
+            catch (DownloadFailure failure) {
+                if (!failure.isTransient() || attempt >= settings.attempts()) {
+                    return DownloadOutcome.failed("%s (after %d tr%s)".formatted(failure.getMessage(), attempt, attempt == 1 ? "y" : "ies"));
+                }
+                Duration wait = max(settings.backoff(attempt), failure.retryAfter());
+                log.info("Scene {}: download try {} of {} failed ({}); trying again in {} ms", target.sceneId(), attempt,
+                        settings.attempts(), failure.getMessage(), wait.toMillis());
+                try {
+                    sleeper.sleep(wait);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return DownloadOutcome.failed("interrupted: " + failure.getMessage());
+                }
+            }
+        }
+    }
+
+    private void fetchOnce(VideoFile target, URI uri) throws DownloadFailure {
+        Path folder = target.path().getParent();
+        Path temp = folder.resolve(target.tempPrefix() + UUID.randomUUID() + ".tmp");
+        try (VideoSource.Body body = source.open(uri)) {
+            long written = copy(body.in(), temp);
+            if (body.contentLength() >= 0 && written != body.contentLength()) {
+                throw DownloadFailure.transientFailure("body cut short: %d of %d bytes".formatted(written, body.contentLength()));
+            }
+            if (!VideoFile.isWhole(temp)) {
+                throw DownloadFailure.permanent("not an MP4 (%d bytes without an ftyp box at offset 4)".formatted(written));
+            }
+            move(temp, target.path());
+        }
+        catch (IOException e) {
+            throw DownloadFailure.transientFailure("transfer broke: " + e);
+        }
+        finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static long copy(InputStream in, Path temp) throws IOException {
+        long written = 0;
+        byte[] buffer = new byte[BUFFER];
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                written += n;
+            }
+        }
+        return written;
+    }
+
+    private static void move(Path temp, Path file) throws IOException {
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Temporary files of this scene that a killed process left behind. */
+    private static void clearLeftovers(VideoFile target) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.path().getParent(), target.tempPrefix() + "*.tmp")) {
+            for (Path leftover : leftovers) {
+                deleteQuietly(leftover);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException e) {
+            log.debug("Cannot delete {}: {}", file, e.toString());
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
