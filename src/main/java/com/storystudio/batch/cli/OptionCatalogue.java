@@ -68,9 +68,8 @@ final class OptionCatalogue {
 
     static final CommandSpec REPORT = new CommandSpec(Optional.of("report"), "report --input=FILE [--output-dir=DIR] [--simulate]",
             List.of(flag("report", """
-                            write DIR/NAME-report.html again from the job database for
-                            any input run before (also written at the end of every run;
-                            DIR: the run's own unless given; --simulate: a rehearsal's)"""),
+                            write DIR/NAME-report.html again from the job database (DIR:
+                            the run's own unless given); also written at every run's end"""),
                     INPUT, OUTPUT_DIR, SIMULATE),
             List.of("input"));
 
