@@ -66,11 +66,11 @@ final class OptionCatalogue {
                     INPUT, SIMULATE),
             List.of("input"));
 
-    static final CommandSpec REPORT = new CommandSpec(Optional.of("report"), "report --input=FILE [--output-dir=DIR]",
+    static final CommandSpec REPORT = new CommandSpec(Optional.of("report"), "report --input=FILE [--output-dir=DIR] [--simulate]",
             List.of(flag("report", """
-                            write DIR/NAME-report.html again from the job database, for
-                            any input run before (also written at the end of every run)"""),
-                    INPUT, OUTPUT_DIR),
+                            write DIR/NAME-report.html again from the job database (DIR:
+                            the run's own unless given); also written at every run's end"""),
+                    INPUT, OUTPUT_DIR, SIMULATE),
             List.of("input"));
 
     /** In the order {@code --help} shows them. */

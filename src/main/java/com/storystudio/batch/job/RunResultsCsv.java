@@ -50,7 +50,8 @@ public class RunResultsCsv {
         run.resultsCsv().rewrite(rows(run, jobInstanceId), new SceneCosts(ledger.gpuSecondsByScene(jobInstanceId), price));
     }
 
-    List<ResultsCsvRow> rows(RunParameters run, long jobInstanceId) {
+    /** A row per scene of the input, in input order, as the results CSV lists them (the report too). */
+    public List<ResultsCsvRow> rows(RunParameters run, long jobInstanceId) {
         List<SceneResult> recorded = results.findAll(jobInstanceId);
         SceneSource source = sources.of(run);
         List<SceneOutline> scenes;

@@ -11,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,9 +66,13 @@ public class StoryStudioJobConfiguration {
 
     @Bean
     Job storyStudioJob(JobRepository jobRepository, Step checkScenes, Step enableWorker, Step generateScenes, Step disableWorker,
-                       RunOutcomeDecider runOutcome, WorkerRestoreListener workerRestore, ResultsCsvListener resultsCsv) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                // afterJob runs in reverse order: the worker is restored before the outcome is recorded.
+                       RunOutcomeDecider runOutcome, WorkerRestoreListener workerRestore, ResultsCsvListener resultsCsv,
+                       ObjectProvider<RunEndListener> runEnd) {
+        JobBuilder builder = new JobBuilder(JOB_NAME, jobRepository);
+        // afterJob runs in reverse order. First, so that theirs run last: they see the outcome and the worker restored.
+        runEnd.orderedStream().forEach(builder::listener);
+        return builder
+                // The worker is restored before the outcome is recorded.
                 .listener(runOutcome)
                 .listener(new ReopenAbandonedStepsListener(jobRepository, List.of(ENABLE_STEP, GENERATE_STEP)))
                 .listener(workerRestore)

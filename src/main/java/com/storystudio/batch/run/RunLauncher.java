@@ -29,6 +29,7 @@ import com.storystudio.batch.job.StopRequest;
 import com.storystudio.batch.job.StoryStudioJobConfiguration;
 import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
+import com.storystudio.batch.report.ReportPublisher;
 import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
 import com.storystudio.batch.worker.WorkerHolds;
@@ -52,6 +53,7 @@ public class RunLauncher {
     private final RunOwnership ownership;
     private final RunHistory history;
     private final RunResultsCsv resultsCsv;
+    private final ReportPublisher report;
     private final StopRequest stop;
     private final EndpointPreflight preflight;
     private final WorkerScaling scaling;
@@ -59,8 +61,8 @@ public class RunLauncher {
     private final MissingVideos missingVideos;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
-                       RunResultsCsv resultsCsv, StopRequest stop, EndpointPreflight preflight, WorkerScaling scaling, WorkerHolds holds,
-                       MissingVideos missingVideos) {
+                       RunResultsCsv resultsCsv, ReportPublisher report, StopRequest stop, EndpointPreflight preflight,
+                       WorkerScaling scaling, WorkerHolds holds, MissingVideos missingVideos) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -68,6 +70,7 @@ public class RunLauncher {
         this.history = history;
         this.resultsCsv = resultsCsv;
         this.missingVideos = missingVideos;
+        this.report = report;
         this.stop = stop;
         this.preflight = preflight;
         this.scaling = scaling;
@@ -150,6 +153,16 @@ public class RunLauncher {
         }
     }
 
+    /** Like the results CSV: the report of a launch that found nothing to do is the done run's, refreshed. */
+    private void refreshReport(RunParameters run, JobInstance instance) {
+        try {
+            log.info("Report: {}", report.publish(instance, null, run.outputDir(), run.input()));
+        }
+        catch (RuntimeException e) {
+            log.warn("Could not write the report of {} into {}: {}", run.input(), run.outputDir(), e.toString(), e);
+        }
+    }
+
     /** The execution's process was killed (kill -9, OOM, reboot): mark it FAILED so that it can be restarted. */
     private void recover(RunParameters run, JobExecution orphaned) {
         String why = "its process ended without finishing it (killed, out of memory or rebooted)";
@@ -169,6 +182,7 @@ public class RunLauncher {
             missingVideos.fetch(instance.getInstanceId(), run.outputDir());
         }
         resultsCsv.publish(run, instance.getInstanceId());
+        refreshReport(run, instance);
         if (scaling.restorePending()) {
             // A change an earlier run could not put back: this launch is the "next launch" that does.
             try {

@@ -21,7 +21,8 @@ final class SceneOutliner {
         String sceneId = value(row, SceneColumn.SCENE_ID);
         String resolution = value(row, SceneColumn.RESOLUTION);
         return new SceneOutline(position, row.line(), sceneId.isEmpty() ? Integer.toString(position) : sceneId,
-                Resolution.parse(resolution).orElse(SceneRowValidator.DEFAULT_RESOLUTION), sampleSteps(row));
+                Resolution.parse(resolution).orElse(SceneRowValidator.DEFAULT_RESOLUTION), sampleSteps(row),
+                value(row, SceneColumn.PROMPT));
     }
 
     private int sampleSteps(CsvRow row) {

@@ -33,6 +33,14 @@ class SceneOutlinesTest {
     }
 
     @Test
+    void outlinesCarryThePromptAsWrittenForTheReport() throws IOException {
+        Path csv = write("scene_id,image,audio,prompt\nhi,a.png,a.wav,\"A <b>bold</b> \"\"hello\"\"\"\nquiet,b.png,b.wav,\n");
+
+        assertThat(new CsvSceneSource(csv, SceneRules.defaults()).outlines()).extracting(SceneOutline::prompt)
+                .containsExactly("A <b>bold</b> \"hello\"", "");
+    }
+
+    @Test
     void anInputWithoutSceneIdsOrOptionalColumnsIsNumberedLikeTheRun() throws IOException {
         Path csv = write("image,audio\na.png,a.wav\nb.png,b.wav\n");
 
