@@ -108,6 +108,6 @@ class RunProgressTest {
 
     private static SceneResult result(String sceneId, SceneStatus status, String reusedFrom) {
         return new SceneResult(1, sceneId, status, status == SceneStatus.COMPLETED ? "http://127.0.0.1/v.mp4" : null, "job", null, null,
-                "480p", 20, 1, status == SceneStatus.FAILED ? "broken" : null, "f", reusedFrom, 0);
+                "480p", 20, 1, status == SceneStatus.FAILED ? "broken" : null, "f", reusedFrom, 0, null);
     }
 }
