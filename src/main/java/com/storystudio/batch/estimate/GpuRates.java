@@ -55,14 +55,20 @@ final class GpuRates {
         return new Rate(SeedTimings.RATE, SeedTimings.SOURCE + " (2-3 min per 5-second clip at 480p, 20 steps), scaled by pixels and steps");
     }
 
-    /** The execution seconds a worker's first job spends loading the model. */
+    /**
+     * The execution seconds a worker's first job spends loading the model. An endpoint with enough history and not
+     * one job that carried a load loads its model outside the billed execution (or keeps its workers warm).
+     */
     Rate modelLoad() {
-        if (!loads.isEmpty() && warm.size() >= ENOUGH_JOBS) {
-            double mean = loads.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            return new Rate(new Span(Quantiles.of(loads, 0), mean, Quantiles.of(loads, 1)),
-                    "from %d cold start(s) seen on this endpoint".formatted(loads.size()));
+        if (warm.size() < ENOUGH_JOBS) {
+            return new Rate(SeedTimings.MODEL_LOAD_SECONDS, SeedTimings.SOURCE + " (10-15 min)");
         }
-        return new Rate(SeedTimings.MODEL_LOAD_SECONDS, SeedTimings.SOURCE + " (10-15 min)");
+        if (loads.isEmpty()) {
+            return new Rate(Span.exactly(0), "none seen in %d earlier jobs on this endpoint".formatted(warm.size()));
+        }
+        double mean = loads.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new Rate(new Span(Quantiles.of(loads, 0), mean, Quantiles.of(loads, 1)),
+                "from %d cold start(s) seen on this endpoint".formatted(loads.size()));
     }
 
     /** All jobs' GPU time over all their work; the range is where the middle 80 % of single jobs' rates lay. */

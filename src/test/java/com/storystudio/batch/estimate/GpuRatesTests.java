@@ -63,6 +63,19 @@ class GpuRatesTests {
     }
 
     @Test
+    void enoughHistoryWithoutAColdJobMeansTheLoadIsNotBilledInTheJobs() {
+        List<PastJob> history = new ArrayList<>();
+        for (int i = 0; i < GpuRates.ENOUGH_JOBS; i++) {
+            history.add(new PastJob(Resolution.P480, 20, 10.0, 100));
+        }
+
+        Rate load = new GpuRates(history).modelLoad();
+
+        assertThat(load.value()).isEqualTo(Span.exactly(0));
+        assertThat(load.source()).isEqualTo("none seen in 10 earlier jobs on this endpoint");
+    }
+
+    @Test
     void audioCountsInWholeClips() {
         assertThat(WorkUnits.renderedSeconds(0)).isEqualTo(5);
         assertThat(WorkUnits.renderedSeconds(5)).isEqualTo(5);
