@@ -129,6 +129,24 @@ class EstimateCommandTests {
 
         assertThat(output.getOut()).contains("earlier jobs at 480p, 20 steps on this endpoint");
         assertThat(remote.stats().runRequests()).isEqualTo(runsBefore);
+
+        // The scenes of the earlier run have their videos: a run of them would reuse every one and pay nothing.
+        assertThat(launch(command(), "--estimate", "--input=" + earlier.folder().resolve("earlier.csv"))).isEqualTo(0);
+
+        assertThat(output.getOut()).contains("0 to generate, of 12; 12 reuse a video this endpoint already made",
+                "GPU time    0.00 h (0.00 to 0.00 h)", "makespan    0 s");
+        assertThat(remote.stats().runRequests()).isEqualTo(runsBefore);
+    }
+
+    @Test
+    void underSimulateNoKeyIsNeeded(CapturedOutput output) {
+        int exit = StoryStudioApplication.launch("--estimate", "--input=" + csv, "--simulate",
+                "--spring.datasource.url=" + command().databaseUrl(), "--runpod.api-key=", "--runpod.endpoint-id=");
+
+        assertThat(exit).isEqualTo(0);
+        // The emulator's own endpoint: three workers by default.
+        assertThat(output.getOut()).contains("3 at once: the endpoint's workersMax", "from the published timings");
+        assertThat(output.toString()).doesNotContain("\tat ", "Exception");
     }
 
     @Test
