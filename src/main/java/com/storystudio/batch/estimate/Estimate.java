@@ -17,6 +17,7 @@ import java.util.List;
  * @param modelLoad         a worker's first job loads the model, in its billed execution
  * @param workerStart       seconds before a new worker takes its first job
  * @param gpuSeconds        the jobs' execution, model loads included: what RunPod bills
+ * @param costDollars       the GPU seconds at {@code gpuPricePerHour}
  * @param makespanSeconds   from the first submission to the last video
  * @param gpuPricePerHour   the price the cost was computed at
  */

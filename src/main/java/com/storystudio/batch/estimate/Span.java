@@ -1,7 +1,5 @@
 package com.storystudio.batch.estimate;
 
-import java.util.function.DoubleUnaryOperator;
-
 /**
  * A figure with its range: the expected value and how low or high it may plausibly come out.
  *
@@ -27,10 +25,5 @@ public record Span(double low, double expected, double high) {
 
     public Span times(double factor) {
         return new Span(low * factor, expected * factor, high * factor);
-    }
-
-    /** Each end through {@code operation}, which must not decrease (a schedule, a price). */
-    public Span map(DoubleUnaryOperator operation) {
-        return new Span(operation.applyAsDouble(low), operation.applyAsDouble(expected), operation.applyAsDouble(high));
     }
 }
