@@ -150,6 +150,30 @@ class EstimateCommandTests {
     }
 
     @Test
+    void audioOfUnknownLengthCountsAsTheAverageOfTheOthers(CapturedOutput output) {
+        // A closed port on this host: whatever reads remote audio learns at once that it cannot.
+        csv = Storyboard.in(work.resolve("mixed"))
+                .localScene("a", Duration.ofSeconds(5)).localScene("b", Duration.ofSeconds(15))
+                .row("r,http://127.0.0.1:9/r.png,http://127.0.0.1:9/r.mp3,Scene r speaking,480p,20")
+                .write("mixed.csv");
+
+        assertThat(estimate()).isEqualTo(0);
+
+        assertThat(output.getOut()).contains("audio       30.0 s in all; 1 scene(s) of unknown length counted as 10.0 s each");
+        assertNothingChangedOrSubmitted(output);
+    }
+
+    @Test
+    void anInvalidInputIsRejectedBeforeAnythingStarts(CapturedOutput output) {
+        csv = Storyboard.in(work.resolve("bad")).localScene("a").row("b,media/missing.png,media/missing.wav,x,480p,20").write("bad.csv");
+
+        assertThat(estimate()).isEqualTo(2);
+
+        assertThat(output.getErr()).contains("input rejected");
+        assertThat(traffic.requests()).isEmpty();
+    }
+
+    @Test
     void withoutWorkerControlTheWorkersAreThoseTheRunKeepsInFlight(CapturedOutput output) {
         assertThat(estimate("--runpod.worker-control=none")).isEqualTo(0);
 
