@@ -22,7 +22,7 @@ public class InFlightLimit {
 
     static final int SCENES_PER_WORKER = 2;
     /** When the endpoint cannot be read (worker control off, or RunPod not answering). */
-    static final int WHEN_WORKERS_UNKNOWN = 4;
+    public static final int WHEN_WORKERS_UNKNOWN = 4;
 
     private static final Logger log = LoggerFactory.getLogger(InFlightLimit.class);
 

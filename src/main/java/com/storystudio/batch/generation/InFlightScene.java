@@ -3,8 +3,10 @@ package com.storystudio.batch.generation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.OptionalDouble;
 
 import com.storystudio.batch.runpod.RemoteStatus;
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.Scene;
 
 /**
@@ -60,6 +62,16 @@ final class InFlightScene {
 
     String fingerprint() {
         return fingerprint;
+    }
+
+    /**
+     * How long its audio plays, recorded with each submission for the estimate to learn from; null when unknown.
+     * Read from a local file's header (microseconds); remote audio stays unknown here until the run passes its
+     * probed lengths on.
+     */
+    Double audioSeconds() {
+        OptionalDouble seconds = AudioLengths.local().seconds(scene.audio());
+        return seconds.isPresent() ? seconds.getAsDouble() : null;
     }
 
     boolean awaitsSubmission() {

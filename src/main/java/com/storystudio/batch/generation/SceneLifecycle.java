@@ -106,7 +106,8 @@ final class SceneLifecycle {
 
     /** Written before {@code /run} is sent: from now on RunPod may hold a job for the scene. */
     Submission submitting(InFlightScene scene) {
-        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), scene.nextAttempt(), scene.fingerprint(), settings.endpointId());
+        Submission row = ledger.begin(jobInstanceId, scene.sceneId(), scene.nextAttempt(), scene.fingerprint(), settings.endpointId(),
+                scene.audioSeconds());
         scene.submitting();
         return row;
     }
@@ -203,8 +204,7 @@ final class SceneLifecycle {
 
     /** An earlier run's job for media that have since changed was cancelled on RunPod. */
     void outdatedCancelled(Submission outdated, String remoteStatus) {
-        recordCancelled(outdated.sceneId(), outdated.id(), outdated.remoteJobId(), remoteStatus,
-                "cancelled: the scene's inputs changed");
+        recordCancelled(outdated.sceneId(), outdated.id(), outdated.remoteJobId(), remoteStatus, "cancelled: the scene's inputs changed");
     }
 
     private void recordCancelled(String sceneId, long ledgerId, String remoteJobId, String remoteStatus, String reason) {

@@ -2,6 +2,7 @@ package com.storystudio.batch.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
@@ -95,14 +96,23 @@ public class SubmissionLedger {
         return count == null ? 0 : count;
     }
 
-    /** Written before {@code /run} is sent. */
+    /** Written before {@code /run} is sent, for a scene whose audio length is not known. */
     public Submission begin(long jobInstanceId, String sceneId, int attempt, String fingerprint, String endpointId) {
+        return begin(jobInstanceId, sceneId, attempt, fingerprint, endpointId, null);
+    }
+
+    /**
+     * Written before {@code /run} is sent.
+     *
+     * @param audioSeconds how long the scene's audio plays, null when unknown: what the estimate learns the GPU's rate from
+     */
+    public Submission begin(long jobInstanceId, String sceneId, int attempt, String fingerprint, String endpointId, Double audioSeconds) {
         Instant now = clock.instant();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         ownTransaction.executeWithoutResult(status -> jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
-                    INSERT INTO scene_submission (job_instance_id, scene_id, attempt, fingerprint, endpoint_id, state, started_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    INSERT INTO scene_submission (job_instance_id, scene_id, attempt, fingerprint, endpoint_id, state, started_at, audio_seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             statement.setLong(1, jobInstanceId);
             statement.setString(2, sceneId);
             statement.setInt(3, attempt);
@@ -110,6 +120,7 @@ public class SubmissionLedger {
             statement.setString(5, endpointId);
             statement.setString(6, SubmissionState.SUBMITTING.name());
             statement.setObject(7, Timestamps.of(now));
+            statement.setObject(8, audioSeconds, Types.DOUBLE);
             return statement;
         }, keys));
         long id = keys.getKeyAs(Number.class).longValue();

@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.storystudio.batch.estimate.Estimate;
+
 /**
  * The generation window's benchmark: runs the real application in this JVM against a fresh emulator
  * per scenario and prints how its schedule compares with the ideal, what it costs and how fast the
@@ -33,14 +35,19 @@ public final class GenerationBenchmark {
         String header = header(options);
 
         ScenarioRunner runner = new ScenarioRunner();
+        EstimateCheck estimates = new EstimateCheck();
         List<ScenarioResult> results = new ArrayList<>();
+        List<EstimateResult> estimated = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             out.printf("%n[benchmark] %s: %d scenes, %s%n", scenario.name(), scenario.scenes(), scenario.description());
             out.printf("[benchmark] audio: %s%n", scenario.audioSummary());
             Path work = Files.createTempDirectory("storystudio-benchmark-" + scenario.name() + "-");
             Measurements measured;
+            Estimate estimate;
             try {
-                measured = runner.run(scenario, work);
+                Path csv = ScenarioRunner.storyboard(work.resolve("project"), scenario, "s");
+                estimate = estimates.before(scenario, csv, work);
+                measured = runner.run(scenario, csv, work);
             }
             catch (Exception | AssertionError e) {
                 System.err.printf("[benchmark] %s failed; its folder is kept: %s%n", scenario.name(), work);
@@ -50,6 +57,7 @@ public final class GenerationBenchmark {
             results.add(ScenarioResult.of(scenario.name(), measured,
                     GreedyExpectation.ratio(scenario.emulator(), scenario.audioClips(), seed),
                     GreedyExpectation.longestFirstRatio(scenario.emulator(), scenario.audioClips(), seed)));
+            estimated.add(EstimateResult.of(scenario.name(), estimate, measured));
             deleteRecursively(work);
         }
 
@@ -60,12 +68,17 @@ public final class GenerationBenchmark {
         out.println();
         ResultTable.print(out, ResultTable.COST, results);
         out.println();
+        ResultTable.print(out, ResultTable.ESTIMATE, estimated);
+        out.println();
         out.println("Seconds are simulated except wall s (time scale %.0fx; %.0fx for instant, where only wall time matters);"
                 .formatted(Scenarios.GPU_TIME_SCALE, Scenarios.INSTANT_TIME_SCALE));
         out.println("job cv is the spread of the completed jobs' generation times (model load excluded);");
         out.println("greedy and lpt: a delay-free client's mean ratio submitting in an order blind to the audio's length,");
         out.println("and longest audio first (replay: the run's own jobs, in the order they started).");
         out.println("heap MiB is the JVM peak heap, emulator included.");
+        out.println("The estimate is made before each scenario from a history pass of %d other scenes on the same emulated endpoint;"
+                .formatted(EstimateCheck.HISTORY_SCENES));
+        out.println("gpu s is the emulator's billed execution, model loads included (cost = gpu s x price, so cost err % is its error).");
     }
 
     private static String header(BenchmarkOptions options) {

@@ -30,9 +30,9 @@ final class ScenarioRunner {
     private final HeapPeak heap = new HeapPeak();
     private final WorkerRelease release = new WorkerRelease();
 
-    Measurements run(Scenario scenario, Path work) throws IOException, InterruptedException {
+    /** @param csv the scenario's storyboard ({@link #storyboard}) */
+    Measurements run(Scenario scenario, Path csv, Path work) throws IOException, InterruptedException {
         LaunchArguments launch = new LaunchArguments(scenario.emulator().timeScale());
-        Path csv = storyboard(work.resolve("project"), scenario);
         JobDatabase database = JobDatabase.in(work);
         heap.reset();
         try (RunPodSimulator emulator = RunPodSimulator.start(scenario.emulator())) {
@@ -68,13 +68,14 @@ final class ScenarioRunner {
 
     /**
      * Distinct prompts and media per scene, so that the app's content-based reuse skips none; each WAV as long
-     * as the scenario drew, or tiny when it draws none.
+     * as the scenario drew, or tiny when it draws none. Scene ids start with {@code prefix}, so that two
+     * storyboards' scenes differ too.
      */
-    private static Path storyboard(Path folder, Scenario scenario) {
+    static Path storyboard(Path folder, Scenario scenario, String prefix) {
         Storyboard storyboard = Storyboard.in(folder);
         List<Duration> lengths = scenario.audioLengths();
         for (int i = 1; i <= scenario.scenes(); i++) {
-            String sceneId = "s%05d".formatted(i);
+            String sceneId = "%s%05d".formatted(prefix, i);
             if (lengths.isEmpty()) {
                 storyboard.localScene(sceneId);
             }
