@@ -31,47 +31,13 @@ final class OptionCatalogue {
     private static final OptionSpec OUTPUT_DIR = value("output-dir", PATH, "DIR", "results CSV, report and videos (default: output)");
     private static final OptionSpec SIMULATE = flag("simulate", "use the built-in RunPod emulator instead of the cloud");
 
-    static final CommandSpec RUN = new CommandSpec(Optional.empty(), "--input=FILE [options]", List.of(
-            INPUT,
-            OUTPUT_DIR,
-            SIMULATE,
-            flag("download", """
-                    fetch each finished video into DIR/videos/SCENE_ID.mp4 as
-                    soon as it is seen (a re-run skips the ones on disk)"""),
-            value("max-in-flight", COUNT, "N", """
-                    scenes on RunPod at once (default: two per worker of the
-                    endpoint's workersMax, or 4 if it cannot be read)"""),
-            choice("submission-order", List.of("longest-first", "input"), """
-                    longest-first (default: most audio x steps x pixels first,
-                    so the workers finish together) or input"""),
-            flag("regenerate", """
-                    pay for new videos even where an earlier run of the same
-                    scene content has one (otherwise that video is reused)"""),
-            flag("cancel-on-stop", """
-                    on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod
-                    (default: leave them to finish; the re-run picks them up)""")),
-            List.of("input"));
+    static final CommandSpec RUN = run();
 
-    static final CommandSpec RESTORE_WORKER = new CommandSpec(Optional.of("restore-worker"), "--restore-worker [--runpod.* options]",
-            List.of(flag("restore-worker", """
-                    put the endpoint's scaling back to what it was before a
-                    run changed it, now, whatever runs are alive; then exit
-                    (gives up within --storystudio.stop-timeout)""")),
-            List.of());
+    static final CommandSpec RESTORE_WORKER = restoreWorker();
 
-    static final CommandSpec ESTIMATE = new CommandSpec(Optional.of("estimate"), "--estimate --input=FILE [--simulate]",
-            List.of(flag("estimate", """
-                            check the input and print what it would cost and take on
-                            the endpoint's workers; changes and submits nothing"""),
-                    INPUT, SIMULATE),
-            List.of("input"));
+    static final CommandSpec ESTIMATE = estimate();
 
-    static final CommandSpec REPORT = new CommandSpec(Optional.of("report"), "report --input=FILE [--output-dir=DIR] [--simulate]",
-            List.of(flag("report", """
-                            write DIR/NAME-report.html again from the job database (DIR:
-                            the run's own unless given); also written at every run's end"""),
-                    INPUT, OUTPUT_DIR, SIMULATE),
-            List.of("input"));
+    static final CommandSpec REPORT = report();
 
     /** In the order {@code --help} shows them. */
     static final List<CommandSpec> COMMANDS = List.of(RUN, ESTIMATE, REPORT, RESTORE_WORKER);
@@ -92,6 +58,56 @@ final class OptionCatalogue {
     static final OptionSpec DATASOURCE = value("spring.datasource.url", TEXT, "URL", "job database (default: H2 file under data/)");
 
     private OptionCatalogue() {
+    }
+
+    private static CommandSpec run() {
+        return new CommandSpec(Optional.empty(), "--input=FILE [options]", List.of(
+                INPUT,
+                OUTPUT_DIR,
+                SIMULATE,
+                flag("download", """
+                        fetch each finished video into DIR/videos/SCENE_ID.mp4 as
+                        soon as it is seen (a re-run skips the ones on disk)"""),
+                value("max-in-flight", COUNT, "N", """
+                        scenes on RunPod at once (default: two per worker of the
+                        endpoint's workersMax, or 4 if it cannot be read)"""),
+                choice("submission-order", List.of("longest-first", "input"), """
+                        longest-first (default: most audio x steps x pixels first,
+                        so the workers finish together) or input"""),
+                flag("regenerate", """
+                        pay for new videos even where an earlier run of the same
+                        scene content has one (otherwise that video is reused)"""),
+                flag("cancel-on-stop", """
+                        on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod
+                        (default: leave them to finish; the re-run picks them up)""")),
+                List.of("input"));
+    }
+
+    private static CommandSpec restoreWorker() {
+        return new CommandSpec(Optional.of("restore-worker"), "--restore-worker [--runpod.* options]",
+                List.of(flag("restore-worker", """
+                        put the endpoint's scaling back to what it was before a
+                        run changed it, now, whatever runs are alive; then exit
+                        (gives up within --storystudio.stop-timeout)""")),
+                List.of());
+    }
+
+    private static CommandSpec estimate() {
+        return new CommandSpec(Optional.of("estimate"), "--estimate --input=FILE [--simulate]",
+                List.of(flag("estimate", """
+                                check the input and print what it would cost and take on
+                                the endpoint's workers; changes and submits nothing"""),
+                        INPUT, SIMULATE),
+                List.of("input"));
+    }
+
+    private static CommandSpec report() {
+        return new CommandSpec(Optional.of("report"), "report --input=FILE [--output-dir=DIR] [--simulate]",
+                List.of(flag("report", """
+                                write DIR/NAME-report.html again from the job database (DIR:
+                                the run's own unless given); also written at every run's end"""),
+                        INPUT, OUTPUT_DIR, SIMULATE),
+                List.of("input"));
     }
 
     private static List<OptionSpec> runpod() {
