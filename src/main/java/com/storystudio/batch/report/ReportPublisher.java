@@ -14,6 +14,7 @@ public class ReportPublisher {
 
     private final RunReports reports;
     private final AtomicReference<Path> lastWritten = new AtomicReference<>();
+    private final AtomicReference<RunReport> lastReport = new AtomicReference<>();
 
     public ReportPublisher(RunReports reports) {
         this.reports = reports;
@@ -26,9 +27,16 @@ public class ReportPublisher {
      */
     public Path publish(JobInstance instance, JobExecution current, Path outputDir, Path input) {
         ReportFile file = ReportFile.forInput(outputDir, input);
-        file.write(HtmlReport.render(reports.gather(instance, current, file.folder())));
+        RunReport report = reports.gather(instance, current, file.folder());
+        file.write(HtmlReport.render(report));
         lastWritten.set(file.path());
+        lastReport.set(report);
         return file.path();
+    }
+
+    /** What the report this process wrote last says, for the summary. */
+    public Optional<RunReport> lastReport() {
+        return Optional.ofNullable(lastReport.get());
     }
 
     /** The report this process wrote last, for the summary. */
