@@ -102,7 +102,7 @@ final class RequestDispatcher implements HttpHandler {
         byte[] body = route.hasBody()
                 ? RequestBodies.read(exchange.getRequestBody(), RequestBodies.MAX_BYTES) : new byte[0];
         read.bytes = body;
-        return handlers.get(route).handle(new ApiRequest(method, match, body));
+        return handlers.get(route).handle(new ApiRequest(method, match, body, exchange.getRequestHeaders().getFirst("Range")));
     }
 
     /** The body as far as the request got to have it read; empty if it was refused before. */

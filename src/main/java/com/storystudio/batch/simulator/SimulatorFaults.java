@@ -17,6 +17,7 @@ public final class SimulatorFaults {
     private volatile double transientJobFailureRate;
     private volatile double jobTimeoutRate;
     private volatile boolean unavailable;
+    private volatile boolean ignoreMediaRanges;
 
     /** Turns every fault off again. */
     public void reset() {
@@ -28,6 +29,7 @@ public final class SimulatorFaults {
         transientJobFailureRate = 0;
         jobTimeoutRate = 0;
         unavailable = false;
+        ignoreMediaRanges = false;
     }
 
     /** Share of API requests answered 500 without being processed. */
@@ -103,6 +105,15 @@ public final class SimulatorFaults {
 
     public void setUnavailable(boolean unavailable) {
         this.unavailable = unavailable;
+    }
+
+    /** When true /media answers every request with the whole file and 200, ignoring {@code Range}. */
+    public boolean isIgnoreMediaRanges() {
+        return ignoreMediaRanges;
+    }
+
+    public void setIgnoreMediaRanges(boolean ignore) {
+        this.ignoreMediaRanges = ignore;
     }
 
     private static double probability(double rate, String name) {
