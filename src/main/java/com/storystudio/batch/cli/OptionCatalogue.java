@@ -152,7 +152,14 @@ final class OptionCatalogue {
                 value("storystudio.heartbeat-timeout", POSITIVE_DURATION, "DURATION", """
                         a run on another host silent this long is taken for dead
                         (default 60s)"""),
-                value("storystudio.results-csv-interval", DURATION, "DURATION", "shortest time between rewrites of the results CSV (2s)"));
+                value("storystudio.results-csv-interval", DURATION, "DURATION", "shortest time between rewrites of the results CSV (2s)"),
+                value("storystudio.audio-probe.timeout", POSITIVE_DURATION, "DURATION", """
+                        the longest reading one audio URL's length may take
+                        (default 5s; then it counts as the average)"""),
+                value("storystudio.audio-probe.concurrency", COUNT, "N", "audio URLs whose length is read at once (default 4)"),
+                value("storystudio.audio-probe.budget", DURATION, "DURATION", """
+                        the longest reading all audio URLs' lengths may take
+                        before a run (default 30s; 0s: never read them)"""));
     }
 
     private static List<OptionSpec> simulator() {
