@@ -13,6 +13,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.scene.AudioLengthProbe;
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.scene.SceneCursor;
 import com.storystudio.batch.scene.SceneSource;
@@ -27,6 +29,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
 
     private final SceneSource source;
     private final SceneGenerator generator;
+    private final AudioLengthProbe probe;
     private final SceneResultRepository results;
     private final InlineVideoStore videos;
     private final RunOptions options;
@@ -37,10 +40,11 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
     private GenerationWindow window;
 
     /** @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well */
-    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, SceneResultRepository results, InlineVideoStore videos,
-                                RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
+    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, AudioLengthProbe probe, SceneResultRepository results,
+                                InlineVideoStore videos, RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
         this.source = source;
         this.generator = generator;
+        this.probe = probe;
         this.results = results;
         this.videos = videos;
         this.options = options;
@@ -56,6 +60,8 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
     @Override
     public void open(ExecutionContext executionContext) {
         long jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        // Once per run and before the first submission: remote audio is read here, within its own budget.
+        AudioLengths lengths = probe.of(source);
         try {
             cursor = source.open();
         }
@@ -63,7 +69,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
             throw new ItemStreamException("cannot read " + source.describe(), e);
         }
         Iterator<Scene> remaining = new ScenesWithoutVideo(cursor, results.completedSceneIds(jobInstanceId));
-        window = generator.open(jobInstanceId, remaining, videos, options,
+        window = generator.open(jobInstanceId, remaining, lengths, videos, options,
                 () -> stopRequested.getAsBoolean() || stepExecution.isTerminateOnly(), tail);
     }
 

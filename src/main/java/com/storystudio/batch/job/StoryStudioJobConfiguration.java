@@ -28,6 +28,7 @@ import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.ResultsProperties;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneResultWriter;
+import com.storystudio.batch.scene.AudioLengthProbe;
 import com.storystudio.batch.scene.SceneRules;
 import com.storystudio.batch.scene.SceneSource;
 import com.storystudio.batch.worker.TailScaling;
@@ -175,9 +176,9 @@ public class StoryStudioJobConfiguration {
 
     @Bean
     @StepScope
-    GeneratedSceneReader generatedSceneReader(SceneSource sceneSource, RunParameters run, SceneGenerator generator,
+    GeneratedSceneReader generatedSceneReader(SceneSource sceneSource, RunParameters run, SceneGenerator generator, AudioLengthProbe probe,
                                               SceneResultRepository results, StopRequest stop, TailScaling tail) {
-        return new GeneratedSceneReader(sceneSource, generator, results, new InlineVideoStore(run.outputDir().resolve("videos")),
+        return new GeneratedSceneReader(sceneSource, generator, probe, results, new InlineVideoStore(run.outputDir().resolve("videos")),
                 new RunOptions(run.regeneration() == null, run.cancelOnStop()), stop::isRequested, tail::everySceneSubmitted);
     }
 
