@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +23,8 @@ import java.util.stream.Stream;
  * "Benchmark"). A scenario that does not end with every video stops the benchmark, its work folder kept.
  */
 public final class GenerationBenchmark {
+
+    private static final double URL_RATIO_TOLERANCE = 0.005;
 
     private GenerationBenchmark() {
     }
@@ -66,6 +70,28 @@ public final class GenerationBenchmark {
         out.println("greedy and lpt: a delay-free client's mean ratio submitting in an order blind to the audio's length,");
         out.println("and longest audio first (replay: the run's own jobs, in the order they started).");
         out.println("heap MiB is the JVM peak heap, emulator included.");
+        compareUrlAudio(out, results);
+    }
+
+    /**
+     * The same audio given as URLs should weigh the order as local files do: the ratios within 0.005. The last run
+     * of each is compared, because the first scenario of this JVM runs with a cold JIT (about 0.01 of ratio
+     * worse): run {@code 64x4,64x4-url,64x4} to compare two warm runs.
+     */
+    private static void compareUrlAudio(PrintStream out, List<ScenarioResult> results) {
+        Optional<ScenarioResult> local = last(results, "64x4");
+        Optional<ScenarioResult> urls = last(results, "64x4-url");
+        if (local.isPresent() && urls.isPresent()) {
+            double difference = Math.abs(urls.get().ratio() - local.get().ratio());
+            out.println(String.format(Locale.ROOT, "audio at URLs: ratio %.4f against %.4f with local files (last runs), difference %.4f (%s %.3f)%s",
+                    urls.get().ratio(), local.get().ratio(), difference, difference <= URL_RATIO_TOLERANCE ? "within" : "NOT within",
+                    URL_RATIO_TOLERANCE, results.get(0).name().equals("64x4") && results.indexOf(local.get()) == 0
+                            ? "; 64x4 ran first, with a cold JIT: add 64x4 again after 64x4-url" : ""));
+        }
+    }
+
+    private static Optional<ScenarioResult> last(List<ScenarioResult> results, String name) {
+        return results.stream().filter(result -> result.name().equals(name)).reduce((first, second) -> second);
     }
 
     private static String header(BenchmarkOptions options) {

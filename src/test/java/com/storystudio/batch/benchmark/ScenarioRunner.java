@@ -19,6 +19,7 @@ import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
 import com.storystudio.batch.simulator.SimulatorStats;
 import com.storystudio.batch.testing.JobDatabase;
+import com.storystudio.batch.testing.MediaFixtures;
 import com.storystudio.batch.testing.Storyboard;
 
 /**
@@ -32,10 +33,11 @@ final class ScenarioRunner {
 
     Measurements run(Scenario scenario, Path work) throws IOException, InterruptedException {
         LaunchArguments launch = new LaunchArguments(scenario.emulator().timeScale());
-        Path csv = storyboard(work.resolve("project"), scenario);
         JobDatabase database = JobDatabase.in(work);
         heap.reset();
         try (RunPodSimulator emulator = RunPodSimulator.start(scenario.emulator())) {
+            // Written once the emulator runs, which serves the audio of a scenario that gives it as URLs.
+            Path csv = storyboard(work.resolve("project"), scenario, emulator);
             String[] arguments = launch.forRun(csv, work, emulator, scenario.maxInFlight()).toArray(String[]::new);
             long started = System.nanoTime();
             ConfigurableApplicationContext context = StoryStudioApplication.application(arguments).run(arguments);
@@ -68,15 +70,20 @@ final class ScenarioRunner {
 
     /**
      * Distinct prompts and media per scene, so that the app's content-based reuse skips none; each WAV as long
-     * as the scenario drew, or tiny when it draws none.
+     * as the scenario drew, or tiny when it draws none; served by the emulator when the scenario asks for URLs.
      */
-    private static Path storyboard(Path folder, Scenario scenario) {
+    private static Path storyboard(Path folder, Scenario scenario, RunPodSimulator emulator) {
         Storyboard storyboard = Storyboard.in(folder);
         List<Duration> lengths = scenario.audioLengths();
         for (int i = 1; i <= scenario.scenes(); i++) {
             String sceneId = "s%05d".formatted(i);
             if (lengths.isEmpty()) {
                 storyboard.localScene(sceneId);
+            }
+            else if (scenario.audioAtUrls()) {
+                // The very WAV localScene would write, so the two scenarios differ only in how the audio is given.
+                storyboard.sceneWithAudioUrl(sceneId, emulator.serveMedia(sceneId + ".wav",
+                        MediaFixtures.speechWav(lengths.get(i - 1), sceneId.hashCode())));
             }
             else {
                 storyboard.localScene(sceneId, lengths.get(i - 1));

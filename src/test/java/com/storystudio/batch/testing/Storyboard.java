@@ -2,6 +2,7 @@ package com.storystudio.batch.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,12 @@ public final class Storyboard {
         MediaFixtures.png(folder.resolve("media/" + sceneId + ".png"));
         MediaFixtures.speechWav(folder.resolve("media/" + sceneId + ".wav"), audioLength, sceneId.hashCode());
         return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,%s,%d".formatted(sceneId, sceneId, sceneId, sceneId, resolution, steps));
+    }
+
+    /** A scene with a local PNG of its own and its audio at {@code audio} (480p, 20 steps, as {@link #localScene}). */
+    public Storyboard sceneWithAudioUrl(String sceneId, URI audio) {
+        MediaFixtures.png(folder.resolve("media/" + sceneId + ".png"));
+        return row("%s,media/%s.png,%s,Scene %s speaking,480p,20".formatted(sceneId, sceneId, audio, sceneId));
     }
 
     /** A scene whose media are URLs (never fetched: the emulator accepts any http(s) URL). */
