@@ -53,9 +53,12 @@ public final class Storyboard {
         return row("%s,media/%s.png,%s,Scene %s speaking,480p,20".formatted(sceneId, sceneId, audio, sceneId));
     }
 
-    /** A scene whose media are URLs (never fetched: the emulator accepts any http(s) URL). */
+    /**
+     * A scene whose media are URLs where nothing answers (the emulator accepts any http(s) URL without fetching
+     * it): on 127.0.0.1's discard port, so that reading the audio's length is refused at once, on this machine.
+     */
     public Storyboard remoteScene(String sceneId) {
-        return row("%s,https://media.example/%s.png,https://media.example/%s.mp3,Scene %s speaking,720p,25"
+        return row("%s,https://127.0.0.1:9/%s.png,https://127.0.0.1:9/%s.mp3,Scene %s speaking,720p,25"
                 .formatted(sceneId, sceneId, sceneId, sceneId));
     }
 
