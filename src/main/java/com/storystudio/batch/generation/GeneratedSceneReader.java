@@ -3,6 +3,7 @@ package com.storystudio.batch.generation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -13,7 +14,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResultRepository;
-import com.storystudio.batch.scene.AudioLengthProbe;
 import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.scene.SceneCursor;
@@ -29,7 +29,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
 
     private final SceneSource source;
     private final SceneGenerator generator;
-    private final AudioLengthProbe probe;
+    private final Supplier<AudioLengths> audioLengths;
     private final SceneResultRepository results;
     private final InlineVideoStore videos;
     private final RunOptions options;
@@ -39,12 +39,15 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
     private SceneCursor cursor;
     private GenerationWindow window;
 
-    /** @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well */
-    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, AudioLengthProbe probe, SceneResultRepository results,
+    /**
+     * @param audioLengths  the run's audio lengths, read once before anything is spent (asked for when the step opens)
+     * @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well
+     */
+    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, Supplier<AudioLengths> audioLengths, SceneResultRepository results,
                                 InlineVideoStore videos, RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
         this.source = source;
         this.generator = generator;
-        this.probe = probe;
+        this.audioLengths = audioLengths;
         this.results = results;
         this.videos = videos;
         this.options = options;
@@ -60,8 +63,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
     @Override
     public void open(ExecutionContext executionContext) {
         long jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        // Once per run and before the first submission: remote audio is read here, within its own budget.
-        AudioLengths lengths = probe.of(source);
+        AudioLengths lengths = audioLengths.get();
         try {
             cursor = source.open();
         }

@@ -24,12 +24,15 @@ public class EnableWorkerTasklet implements Tasklet {
     private final WorkAhead workAhead;
     private final SceneSource source;
     private final RunParameters run;
+    private final RunAudioLengths audioLengths;
 
-    public EnableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource source, RunParameters run) {
+    public EnableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource source, RunParameters run,
+                               RunAudioLengths audioLengths) {
         this.scaling = scaling;
         this.workAhead = workAhead;
         this.source = source;
         this.run = run;
+        this.audioLengths = audioLengths;
     }
 
     @Override
@@ -39,6 +42,8 @@ public class EnableWorkerTasklet implements Tasklet {
             log.info("Every scene has its video already, or reuses one of the same content: the worker is left as it is");
             return RepeatStatus.FINISHED;
         }
+        // Remote audio is read now, within its own budget, while no worker bills yet.
+        audioLengths.get();
         scaling.enable();
         return RepeatStatus.FINISHED;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -165,8 +166,16 @@ public class StoryStudioJobConfiguration {
 
     @Bean
     @StepScope
-    EnableWorkerTasklet enableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource sceneSource, RunParameters run) {
-        return new EnableWorkerTasklet(scaling, workAhead, sceneSource, run);
+    EnableWorkerTasklet enableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource sceneSource, RunParameters run,
+                                            RunAudioLengths audioLengths) {
+        return new EnableWorkerTasklet(scaling, workAhead, sceneSource, run, audioLengths);
+    }
+
+    /** Not proxied, like {@link #runParameters}: only step-scoped beans use it, made inside the job's steps. */
+    @Bean
+    @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+    RunAudioLengths runAudioLengths(@Value("#{jobExecution}") JobExecution jobExecution, SceneSources sources, AudioLengthProbe probe) {
+        return new RunAudioLengths(() -> probe.of(sources.of(RunParameters.from(jobExecution.getJobParameters()))));
     }
 
     @Bean
@@ -176,9 +185,10 @@ public class StoryStudioJobConfiguration {
 
     @Bean
     @StepScope
-    GeneratedSceneReader generatedSceneReader(SceneSource sceneSource, RunParameters run, SceneGenerator generator, AudioLengthProbe probe,
-                                              SceneResultRepository results, StopRequest stop, TailScaling tail) {
-        return new GeneratedSceneReader(sceneSource, generator, probe, results, new InlineVideoStore(run.outputDir().resolve("videos")),
+    GeneratedSceneReader generatedSceneReader(SceneSource sceneSource, RunParameters run, SceneGenerator generator,
+                                              RunAudioLengths audioLengths, SceneResultRepository results, StopRequest stop,
+                                              TailScaling tail) {
+        return new GeneratedSceneReader(sceneSource, generator, audioLengths::get, results, new InlineVideoStore(run.outputDir().resolve("videos")),
                 new RunOptions(run.regeneration() == null, run.cancelOnStop()), stop::isRequested, tail::everySceneSubmitted);
     }
 
