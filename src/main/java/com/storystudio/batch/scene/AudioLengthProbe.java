@@ -43,11 +43,11 @@ public class AudioLengthProbe {
     }
 
     public AudioLengths of(SceneSource source) {
-        Set<URI> urls = remoteAudio(source);
-        if (urls.isEmpty() || settings.budget().isZero()) {
+        if (settings.budget().isZero()) {
             return AudioLengths.local();
         }
-        return AudioLengths.with(read(urls));
+        Set<URI> urls = remoteAudio(source);
+        return urls.isEmpty() ? AudioLengths.local() : AudioLengths.with(read(urls));
     }
 
     /** Every distinct audio URL in input order; stops at a row the source cannot read (the check reports it). */

@@ -168,6 +168,16 @@ class AudioLengthProbeHttpTest {
     }
 
     @Test
+    void aBudgetOfZeroReadsNoUrlAtAll() {
+        URI url = emulator.serveMedia("unread.wav", MediaFixtures.speechWav(Duration.ofSeconds(5), 8));
+
+        AudioLengths lengths = probe(new AudioProbeProperties(Duration.ofSeconds(5), 4, Duration.ZERO)).of(storyboard(List.of(url)));
+
+        assertThat(lengths.seconds(new MediaRef.Remote(url))).isEmpty();
+        assertThat(mediaRequests).isEmpty();
+    }
+
+    @Test
     void noMoreRequestsOverlapThanTheConcurrency() {
         int concurrency = 2;
         byte[] wav = MediaFixtures.speechWav(Duration.ofSeconds(4), 6);
