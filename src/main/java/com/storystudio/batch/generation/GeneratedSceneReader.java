@@ -3,8 +3,8 @@ package com.storystudio.batch.generation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -43,8 +43,9 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
      * @param audioLengths  the run's audio lengths, read once before anything is spent (asked for when the step opens)
      * @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well
      */
-    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, Supplier<AudioLengths> audioLengths, SceneResultRepository results,
-                                InlineVideoStore videos, RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
+    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, Supplier<AudioLengths> audioLengths,
+                                SceneResultRepository results, InlineVideoStore videos, RunOptions options, BooleanSupplier stopRequested,
+                                RunTail tail) {
         this.source = source;
         this.generator = generator;
         this.audioLengths = audioLengths;

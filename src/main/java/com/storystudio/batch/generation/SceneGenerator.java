@@ -46,8 +46,8 @@ public class SceneGenerator {
      * @param scenes  the scenes without a video yet, in input order; taken up in this generator's {@link SubmissionOrder}
      * @param lengths their audio lengths, read before the run
      */
-    public GenerationWindow open(long jobInstanceId, Iterator<Scene> scenes, AudioLengths lengths, InlineVideoStore videos, RunOptions options,
-                                 BooleanSupplier stopRequested, RunTail tail) {
+    public GenerationWindow open(long jobInstanceId, Iterator<Scene> scenes, AudioLengths lengths, InlineVideoStore videos,
+                                 RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
         Set<String> live = ledger.scenesWithLiveJob(jobInstanceId);
         if (!live.isEmpty()) {
             log.info("{} scene(s) have a job on RunPod from an earlier run; they are taken up first", live.size());

@@ -20,8 +20,8 @@ final class SceneWork {
     }
 
     /**
-     * Audio whose length is not known (a URL that could not be read, an uncommon format) counts as long as the average of
-     * the scenes measured so far: it lands in the middle rather than first or last.
+     * Audio whose length is not known (a URL that could not be read, an uncommon format) counts as long as the
+     * average of the scenes measured so far: it lands in the middle rather than first or last.
      */
     double estimate(Scene scene) {
         OptionalDouble audio = lengths.seconds(scene.audio());

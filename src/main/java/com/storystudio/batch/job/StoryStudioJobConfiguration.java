@@ -188,7 +188,8 @@ public class StoryStudioJobConfiguration {
     GeneratedSceneReader generatedSceneReader(SceneSource sceneSource, RunParameters run, SceneGenerator generator,
                                               RunAudioLengths audioLengths, SceneResultRepository results, StopRequest stop,
                                               TailScaling tail) {
-        return new GeneratedSceneReader(sceneSource, generator, audioLengths::get, results, new InlineVideoStore(run.outputDir().resolve("videos")),
+        return new GeneratedSceneReader(sceneSource, generator, audioLengths::get, results,
+                new InlineVideoStore(run.outputDir().resolve("videos")),
                 new RunOptions(run.regeneration() == null, run.cancelOnStop()), stop::isRequested, tail::everySceneSubmitted);
     }
 
