@@ -3,10 +3,15 @@ package com.storystudio.batch.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,6 +88,44 @@ class AudioLengthProbeHttpTest {
 
         assertThat(seconds(lengths, urls.get(0))).isEqualTo(local(wav, "long.wav")).isCloseTo(40, within(1e-9));
         assertThat(seconds(lengths, urls.get(1))).isEqualTo(local(mp3, "long.mp3"));
+    }
+
+    @Test
+    void aWholeFileSentWith200IsReadOnlyForItsHeadAndItsConnectionClosed() throws InterruptedException {
+        // A WAV header claiming 64 MB of data, followed by that much: far more than any socket buffer holds.
+        int dataBytes = 64 * 1024 * 1024;
+        byte[] header = Arrays.copyOf(MediaFixtures.speechWav(Duration.ZERO, 9), 44);
+        ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 36 + dataBytes).putInt(40, dataBytes);
+        CountDownLatch answered = new CountDownLatch(1);
+        AtomicInteger sentWhole = new AtomicInteger();
+        try (MediaTestServer server = MediaTestServer.start(exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, header.length + (long) dataBytes);
+                OutputStream out = exchange.getResponseBody();
+                out.write(header);
+                byte[] chunk = new byte[64 * 1024];
+                for (int sent = 0; sent < dataBytes; sent += chunk.length) {
+                    out.write(chunk);
+                }
+                out.close();
+                sentWhole.incrementAndGet();
+            }
+            catch (IOException e) {
+                // the client closed the connection: what is expected
+            }
+            finally {
+                answered.countDown();
+            }
+        })) {
+            URI url = server.url("/whole.wav");
+
+            AudioLengths lengths = probe(DEFAULTS).of(storyboard(List.of(url)));
+
+            // 8 kHz 8-bit mono: 8000 bytes a second
+            assertThat(seconds(lengths, url)).isCloseTo(dataBytes / 8_000.0, within(1e-9));
+            assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sentWhole).as("the server could send the whole body: the client read it").hasValue(0);
+        }
     }
 
     @Test
