@@ -181,7 +181,14 @@ final class OptionCatalogue {
                 value("storystudio.download.read-timeout", POSITIVE_DURATION, "DURATION", "longest wait for a video's next bytes (60s)"),
                 value("storystudio.download.probe-timeout", POSITIVE_DURATION, "DURATION", """
                         for checking that a reused video's URL still answers
-                        (default 5s)"""));
+                        (default 5s)"""),
+                value("storystudio.audio-probe.timeout", POSITIVE_DURATION, "DURATION", """
+                        the longest reading one audio URL's length may take
+                        (default 5s; then it counts as the average)"""),
+                value("storystudio.audio-probe.concurrency", COUNT, "N", "audio URLs whose length is read at once (default 4)"),
+                value("storystudio.audio-probe.budget", DURATION, "DURATION", """
+                        the longest reading all audio URLs' lengths may take
+                        before a run (default 30s; 0s: never read them)"""));
     }
 
     private static List<OptionSpec> simulator() {

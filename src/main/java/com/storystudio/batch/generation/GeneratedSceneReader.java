@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -14,6 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import com.storystudio.batch.download.MissingVideos;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResultRepository;
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.scene.SceneCursor;
 import com.storystudio.batch.scene.SceneSource;
@@ -28,6 +30,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
 
     private final SceneSource source;
     private final SceneGenerator generator;
+    private final Supplier<AudioLengths> audioLengths;
     private final SceneResultRepository results;
     private final InlineVideoStore videos;
     private final RunOptions options;
@@ -38,11 +41,16 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
     private SceneCursor cursor;
     private GenerationWindow window;
 
-    /** @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well */
-    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, SceneResultRepository results, InlineVideoStore videos,
-                                RunOptions options, BooleanSupplier stopRequested, RunTail tail, MissingVideos missingVideos) {
+    /**
+     * @param audioLengths  the run's audio lengths, read once before anything is spent (asked for when the step opens)
+     * @param stopRequested a stop asked of this process (a signal); a stop through the job repository is seen as well
+     */
+    public GeneratedSceneReader(SceneSource source, SceneGenerator generator, Supplier<AudioLengths> audioLengths,
+                                SceneResultRepository results, InlineVideoStore videos, RunOptions options, BooleanSupplier stopRequested,
+                                RunTail tail, MissingVideos missingVideos) {
         this.source = source;
         this.generator = generator;
+        this.audioLengths = audioLengths;
         this.results = results;
         this.videos = videos;
         this.options = options;
@@ -59,6 +67,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
     @Override
     public void open(ExecutionContext executionContext) {
         long jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        AudioLengths lengths = audioLengths.get();
         try {
             cursor = source.open();
         }
@@ -66,7 +75,7 @@ public class GeneratedSceneReader implements ItemStreamReader<FinishedScenes>, S
             throw new ItemStreamException("cannot read " + source.describe(), e);
         }
         Iterator<Scene> remaining = new ScenesWithoutVideo(cursor, results.completedSceneIds(jobInstanceId));
-        window = generator.open(jobInstanceId, remaining, videos, options,
+        window = generator.open(jobInstanceId, remaining, lengths, videos, options,
                 () -> stopRequested.getAsBoolean() || stepExecution.isTerminateOnly(), tail);
         if (options.download()) {
             // Scenes an earlier run finished whose video is not on disk (not asked for then, or its download failed).

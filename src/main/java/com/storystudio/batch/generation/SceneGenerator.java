@@ -13,6 +13,7 @@ import com.storystudio.batch.download.VideoDownloads;
 import com.storystudio.batch.download.VideoProbe;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.runpod.RunPodJobs;
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.time.Sleeper;
 
@@ -49,14 +50,17 @@ public class SceneGenerator {
         this.probe = probe;
     }
 
-    /** @param scenes the scenes without a video yet, in input order; taken up in this generator's {@link SubmissionOrder} */
-    public GenerationWindow open(long jobInstanceId, Iterator<Scene> scenes, InlineVideoStore videos, RunOptions options,
-                                 BooleanSupplier stopRequested, RunTail tail) {
+    /**
+     * @param scenes  the scenes without a video yet, in input order; taken up in this generator's {@link SubmissionOrder}
+     * @param lengths their audio lengths, read before the run
+     */
+    public GenerationWindow open(long jobInstanceId, Iterator<Scene> scenes, AudioLengths lengths, InlineVideoStore videos,
+                                 RunOptions options, BooleanSupplier stopRequested, RunTail tail) {
         Set<String> live = ledger.scenesWithLiveJob(jobInstanceId);
         if (!live.isEmpty()) {
             log.info("{} scene(s) have a job on RunPod from an earlier run; they are taken up first", live.size());
         }
-        SubmissionQueue queue = new SubmissionQueue(scenes, live, order, SubmissionQueue.DEFAULT_LOOKAHEAD);
+        SubmissionQueue queue = new SubmissionQueue(scenes, live, order, lengths, SubmissionQueue.DEFAULT_LOOKAHEAD);
         SceneResumption resumption = new SceneResumption(ledger, jobInstanceId, settings.endpointId(), options.reuseEarlierVideos(),
                 probe::check);
         SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings, videos, jobInstanceId, clock);

@@ -2,7 +2,7 @@ package com.storystudio.batch.generation;
 
 import java.util.OptionalDouble;
 
-import com.storystudio.batch.scene.AudioDuration;
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.Scene;
 
 /**
@@ -11,15 +11,20 @@ import com.storystudio.batch.scene.Scene;
  */
 final class SceneWork {
 
+    private final AudioLengths lengths;
     private double knownSeconds;
     private int known;
 
+    SceneWork(AudioLengths lengths) {
+        this.lengths = lengths;
+    }
+
     /**
-     * Audio whose length cannot be read here (a URL, an uncommon format) counts as long as the average of
-     * the scenes measured so far: it lands in the middle rather than first or last.
+     * Audio whose length is not known (a URL that could not be read, an uncommon format) counts as long as the
+     * average of the scenes measured so far: it lands in the middle rather than first or last.
      */
     double estimate(Scene scene) {
-        OptionalDouble audio = AudioDuration.of(scene.audio());
+        OptionalDouble audio = lengths.seconds(scene.audio());
         double seconds;
         if (audio.isPresent()) {
             seconds = audio.getAsDouble();

@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Set;
 
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.Scene;
 
 /**
@@ -31,18 +32,22 @@ final class SubmissionQueue implements Iterator<Scene> {
     private final Set<String> withLiveJob;
     private final SubmissionOrder order;
     private final int lookahead;
-    private final SceneWork work = new SceneWork();
+    private final SceneWork work;
     private final PriorityQueue<Queued> queue;
     private long read;
 
-    /** @param withLiveJob scene ids whose job from an earlier run was submitted and not seen to end */
-    SubmissionQueue(Iterator<Scene> source, Set<String> withLiveJob, SubmissionOrder order, int lookahead) {
+    /**
+     * @param withLiveJob scene ids whose job from an earlier run was submitted and not seen to end
+     * @param lengths     the audio lengths read before the run, which weigh the scenes in longest-first order
+     */
+    SubmissionQueue(Iterator<Scene> source, Set<String> withLiveJob, SubmissionOrder order, AudioLengths lengths, int lookahead) {
         if (lookahead < 1) {
             throw new IllegalArgumentException("lookahead must be at least 1, was " + lookahead);
         }
         this.source = source;
         this.withLiveJob = Set.copyOf(withLiveJob);
         this.order = order;
+        this.work = new SceneWork(lengths);
         this.lookahead = lookahead;
         this.queue = new PriorityQueue<>(Comparator.comparingInt(Queued::rank)
                 .thenComparing(Comparator.comparingDouble(Queued::work).reversed())

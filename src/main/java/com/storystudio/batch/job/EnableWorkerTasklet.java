@@ -26,14 +26,17 @@ public class EnableWorkerTasklet implements Tasklet {
     private final WorkAhead workAhead;
     private final SceneSource source;
     private final RunParameters run;
+    private final RunAudioLengths audioLengths;
     private final WorkerHolds holds;
 
-    public EnableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource source, RunParameters run, WorkerHolds holds) {
+    public EnableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource source, RunParameters run,
+                               RunAudioLengths audioLengths, WorkerHolds holds) {
         this.scaling = scaling;
         this.holds = holds;
         this.workAhead = workAhead;
         this.source = source;
         this.run = run;
+        this.audioLengths = audioLengths;
     }
 
     @Override
@@ -44,6 +47,8 @@ public class EnableWorkerTasklet implements Tasklet {
             log.info("Every scene has its video already, or reuses one of the same content: the worker is left as it is");
             return RepeatStatus.FINISHED;
         }
+        // Remote audio is read now, within its own budget, while no worker bills yet.
+        audioLengths.get();
         if (scaling.enable()) {
             holds.held(scaling.endpointId(), jobInstanceId, execution.getId(), 1);
         }

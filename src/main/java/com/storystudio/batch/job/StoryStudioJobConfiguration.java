@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -36,7 +37,6 @@ import com.storystudio.batch.result.ResultsProperties;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.result.SceneResultWriter;
 import com.storystudio.batch.scene.AudioLengthProbe;
-import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.SceneRules;
 import com.storystudio.batch.scene.SceneSource;
 import com.storystudio.batch.worker.TailScaling;
@@ -171,19 +171,12 @@ public class StoryStudioJobConfiguration {
         return sources.of(run);
     }
 
-    /** The audio lengths of the run's scenes, read once per step (remote ones cost requests). */
-    @Bean
-    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
-    AudioLengths audioLengths(AudioLengthProbe probe, SceneSource sceneSource) {
-        return probe.of(sceneSource);
-    }
-
     @Bean
     @StepScope
-    ProgressReporter progressReporter(SceneSource sceneSource, AudioLengths audioLengths, SceneResultRepository results,
+    ProgressReporter progressReporter(SceneSource sceneSource, RunAudioLengths audioLengths, SceneResultRepository results,
                                       SubmissionLedger ledger, GpuPrice price, InFlightLimit inFlightLimit, ProgressProperties settings,
                                       Clock clock) {
-        return new ProgressReporter(sceneSource, audioLengths, results, ledger, price, inFlightLimit::workers, settings.progressInterval(),
+        return new ProgressReporter(sceneSource, audioLengths::get, results, ledger, price, inFlightLimit::workers, settings.progressInterval(),
                 clock, ZoneId.systemDefault());
     }
 
@@ -196,8 +189,15 @@ public class StoryStudioJobConfiguration {
     @Bean
     @StepScope
     EnableWorkerTasklet enableWorkerTasklet(WorkerScaling scaling, WorkAhead workAhead, SceneSource sceneSource, RunParameters run,
-                                            WorkerHolds holds) {
-        return new EnableWorkerTasklet(scaling, workAhead, sceneSource, run, holds);
+                                            RunAudioLengths audioLengths, WorkerHolds holds) {
+        return new EnableWorkerTasklet(scaling, workAhead, sceneSource, run, audioLengths, holds);
+    }
+
+    /** Not proxied, like {@link #runParameters}: only step-scoped beans use it, made inside the job's steps. */
+    @Bean
+    @Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+    RunAudioLengths runAudioLengths(@Value("#{jobExecution}") JobExecution jobExecution, SceneSources sources, AudioLengthProbe probe) {
+        return new RunAudioLengths(() -> probe.of(sources.of(RunParameters.from(jobExecution.getJobParameters()))));
     }
 
     @Bean
@@ -208,9 +208,10 @@ public class StoryStudioJobConfiguration {
     @Bean
     @StepScope
     GeneratedSceneReader generatedSceneReader(SceneSource sceneSource, RunParameters run, SceneGenerator generator,
-                                              SceneResultRepository results, StopRequest stop, TailScaling tail,
-                                              MissingVideos missingVideos) {
-        return new GeneratedSceneReader(sceneSource, generator, results, new InlineVideoStore(VideoFile.folder(run.outputDir())),
+                                              RunAudioLengths audioLengths, SceneResultRepository results, StopRequest stop,
+                                              TailScaling tail, MissingVideos missingVideos) {
+        return new GeneratedSceneReader(sceneSource, generator, audioLengths::get, results,
+                new InlineVideoStore(VideoFile.folder(run.outputDir())),
                 new RunOptions(run.regeneration() == null, run.cancelOnStop(), run.download()), stop::isRequested,
                 tail::everySceneSubmitted, missingVideos);
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +30,14 @@ import com.storystudio.batch.scene.SceneSource;
  * Says how far the generate step is, in one log line (so the terminal and a log file read the same):
  * every {@code storystudio.progress-interval}, and each time another tenth of the scenes has its
  * result. Counts come from the results as they are written; scenes in flight and GPU time from the
- * ledger, once per line.
+ * ledger, once per line. Scenes are weighed with the run's audio lengths, read once for the whole run.
  */
 public class ProgressReporter implements StepExecutionListener, ItemWriteListener<FinishedScenes> {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
 
     private final SceneSource source;
-    private final AudioLengths lengths;
+    private final Supplier<AudioLengths> lengths;
     private final SceneResultRepository results;
     private final SubmissionLedger ledger;
     private final GpuPrice price;
@@ -49,7 +50,7 @@ public class ProgressReporter implements StepExecutionListener, ItemWriteListene
     private int tenthsSaid;
     private ScheduledExecutorService ticker;
 
-    public ProgressReporter(SceneSource source, AudioLengths lengths, SceneResultRepository results, SubmissionLedger ledger,
+    public ProgressReporter(SceneSource source, Supplier<AudioLengths> lengths, SceneResultRepository results, SubmissionLedger ledger,
                             GpuPrice price, IntSupplier workers, Duration interval, Clock clock, ZoneId zone) {
         this.source = source;
         this.lengths = lengths;
@@ -69,7 +70,7 @@ public class ProgressReporter implements StepExecutionListener, ItemWriteListene
         SceneWorkload workload;
         int total;
         try {
-            workload = SceneWorkload.of(source, lengths, finished);
+            workload = SceneWorkload.of(source, lengths.get(), finished);
             total = finished.size() + workload.work().size();
         }
         catch (IOException | RuntimeException e) {

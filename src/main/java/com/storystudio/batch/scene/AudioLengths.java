@@ -1,5 +1,7 @@
 package com.storystudio.batch.scene;
 
+import java.net.URI;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -14,5 +16,17 @@ public interface AudioLengths {
     /** Local files only, read from their headers. */
     static AudioLengths local() {
         return AudioDuration::of;
+    }
+
+    /** Local files read from their headers, remote audio from what was read of it beforehand. */
+    static AudioLengths with(Map<URI, Double> remoteSeconds) {
+        Map<URI, Double> known = Map.copyOf(remoteSeconds);
+        return audio -> {
+            if (audio instanceof MediaRef.Remote remote) {
+                Double seconds = known.get(remote.url());
+                return seconds == null ? OptionalDouble.empty() : OptionalDouble.of(seconds);
+            }
+            return AudioDuration.of(audio);
+        };
     }
 }

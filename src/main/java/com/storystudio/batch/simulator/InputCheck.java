@@ -5,7 +5,8 @@ package com.storystudio.batch.simulator;
  *
  * @param rejection the error the worker fails the job with, or null if it would run it
  * @param audio     the audio file the worker decoded from base64 on the way, kept so that nobody decodes
- *                  it again; null when the input gave a URL (never fetched) or was rejected
+ *                  it again, or the emulator's own media file its URL names; null for any other URL (never
+ *                  fetched) or when the input was rejected
  */
 record InputCheck(String rejection, byte[] audio) {
 

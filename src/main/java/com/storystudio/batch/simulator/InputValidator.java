@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The checks the real Wan2.2 S2V worker makes on its input, with its error messages. URLs are accepted
- * without being fetched: the simulator never reaches beyond 127.0.0.1.
+ * without being fetched: the simulator never reaches beyond 127.0.0.1. Audio at a URL of the emulator's own
+ * {@link MediaLibrary} is taken from there, so that its length counts as a fetched file's would.
  */
 final class InputValidator {
 
@@ -20,6 +21,12 @@ final class InputValidator {
     static final String BAD_AUDIO = "Cannot decode audio";
     static final int MIN_STEPS = 15;
     static final int MAX_STEPS = 50;
+
+    private final MediaLibrary media;
+
+    InputValidator(MediaLibrary media) {
+        this.media = media;
+    }
 
     /** The worker's verdict on the input, with the audio it decoded if it was base64. */
     InputCheck check(JsonNode input) {
@@ -44,13 +51,13 @@ final class InputValidator {
     }
 
     /** Like {@link #isMedia}, but keeps the decoded file: its length decides how long the job runs. */
-    private static InputCheck checkAudio(JsonNode value) {
+    private InputCheck checkAudio(JsonNode value) {
         if (!value.isString()) {
             return InputCheck.rejected(BAD_AUDIO);
         }
         String text = value.stringValue().strip();
         if (isHttpUrl(text)) {
-            return InputCheck.accepted(null);
+            return InputCheck.accepted(media.at(text).filter(MediaSignatures::isAudio).orElse(null));
         }
         return decodeBase64(text).filter(MediaSignatures::isAudio).map(InputCheck::accepted)
                 .orElseGet(() -> InputCheck.rejected(BAD_AUDIO));

@@ -14,6 +14,7 @@ enum Route {
     GRAPHQL(Set.of("POST"), Counter.GRAPHQL_REQUESTS),
     MANAGEMENT(Set.of("GET", "PATCH"), Counter.MANAGEMENT_REQUESTS),
     VIDEO(Set.of("GET", "HEAD"), null),
+    MEDIA(Set.of("GET"), null),
     UNKNOWN(Set.of(), null);
 
     private final Set<String> methods;
@@ -32,9 +33,9 @@ enum Route {
         return Optional.ofNullable(counter);
     }
 
-    /** Everything but the video files needs the API key and is subject to HTTP faults. */
+    /** Everything but the video and media files needs the API key and is subject to HTTP faults. */
     boolean isApi() {
-        return this != VIDEO;
+        return this != VIDEO && this != MEDIA;
     }
 
     boolean hasBody() {

@@ -6,7 +6,7 @@ import java.util.List;
  * A request path resolved to its route and path parameters.
  *
  * @param endpointId null for routes without one (/graphql, /videos)
- * @param jobId      null for routes without one
+ * @param jobId      null for routes without one; for /media, the file's name
  */
 record RouteMatch(Route route, String endpointId, String jobId) {
 
@@ -20,6 +20,9 @@ record RouteMatch(Route route, String endpointId, String jobId) {
         if (parts.size() == 2 && parts.get(0).equals("videos") && parts.get(1).endsWith(VIDEO_SUFFIX)) {
             String file = parts.get(1);
             return new RouteMatch(Route.VIDEO, null, file.substring(0, file.length() - VIDEO_SUFFIX.length()));
+        }
+        if (parts.size() == 2 && parts.get(0).equals("media")) {
+            return new RouteMatch(Route.MEDIA, null, parts.get(1));
         }
         if (parts.size() < 3 || !parts.get(0).equals("v2")) {
             return unknown();

@@ -33,18 +33,20 @@ public final class RunPodSimulator implements AutoCloseable {
     private final SimulatorHttpServer http;
     private final EndpointSimulation simulation;
     private final SimulatorFaults faults;
+    private final MediaLibrary media;
     private final RequestCounters counters;
     private final RequestDispatcher dispatcher;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RunPodSimulator(SimulatorSettings settings, SimulatorHttpServer http, EndpointSimulation simulation,
-                            SimulatorFaults faults, RequestCounters counters, RequestDispatcher dispatcher,
+                            SimulatorFaults faults, MediaLibrary media, RequestCounters counters, RequestDispatcher dispatcher,
                             ScheduledExecutorService ticker) {
         this.settings = settings;
         this.http = http;
         this.simulation = simulation;
         this.faults = faults;
+        this.media = media;
         this.counters = counters;
         this.dispatcher = dispatcher;
         this.ticker = ticker;
@@ -75,7 +77,8 @@ public final class RunPodSimulator implements AutoCloseable {
         EndpointSimulation simulation = EndpointSimulation.create(settings, clock, Instant.now(), injector,
                 http.baseUrl());
 
-        JobApi jobs = new JobApi(simulation, new JobRequestParser(json, new InputValidator(), new AudioClips()), injector, counters,
+        MediaLibrary media = new MediaLibrary(http.baseUrl());
+        JobApi jobs = new JobApi(simulation, new JobRequestParser(json, new InputValidator(media), new AudioClips()), injector, counters,
                 json);
         GraphQlApi graphQl = new GraphQlApi(simulation, new GraphQlParser(new GraphQlLexer()), settings.endpointId(),
                 json);
@@ -89,6 +92,7 @@ public final class RunPodSimulator implements AutoCloseable {
         handlers.put(Route.GRAPHQL, graphQl::handle);
         handlers.put(Route.MANAGEMENT, new ManagementApi(simulation, json)::handle);
         handlers.put(Route.VIDEO, new VideoApi(simulation, injector, json)::handle);
+        handlers.put(Route.MEDIA, new MediaApi(media, faults, json)::handle);
 
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "runpod-sim-clock");
@@ -98,7 +102,7 @@ public final class RunPodSimulator implements AutoCloseable {
         RequestDispatcher dispatcher = new RequestDispatcher(settings.endpointId(), settings.apiKey(), injector,
                 new RequestLimiter(settings.requestLimits(), clock), counters, json, handlers);
         http.start(dispatcher);
-        RunPodSimulator simulator = new RunPodSimulator(settings, http, simulation, faults, counters, dispatcher,
+        RunPodSimulator simulator = new RunPodSimulator(settings, http, simulation, faults, media, counters, dispatcher,
                 ticker);
         // Requests advance the model themselves; the ticker keeps it current for observers between requests.
         ticker.scheduleWithFixedDelay(simulator::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -118,6 +122,14 @@ public final class RunPodSimulator implements AutoCloseable {
 
     public String apiKey() {
         return settings.apiKey();
+    }
+
+    /**
+     * Serves {@code content} at the URL returned ({@code /media/{name}}, no API key, byte ranges answered), as a
+     * storage bucket would: a job whose audio is that URL runs as long as the file plays.
+     */
+    public URI serveMedia(String name, byte[] content) {
+        return media.put(name, content.clone());
     }
 
     /** The live fault switches; changes apply to the next request or job. */

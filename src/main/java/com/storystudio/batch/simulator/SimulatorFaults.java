@@ -26,6 +26,7 @@ public final class SimulatorFaults {
     private volatile boolean videosGone;
     private final AtomicInteger scriptedVideoFaults = new AtomicInteger();
     private volatile VideoFault scriptedVideoFault = VideoFault.NONE;
+    private volatile boolean ignoreMediaRanges;
 
     /** Turns every fault off again. */
     public void reset() {
@@ -42,6 +43,7 @@ public final class SimulatorFaults {
         videoTruncationRate = 0;
         videosGone = false;
         scriptedVideoFaults.set(0);
+        ignoreMediaRanges = false;
     }
 
     /** Share of API requests answered 500 without being processed. */
@@ -167,6 +169,15 @@ public final class SimulatorFaults {
 
     public void setVideosGone(boolean gone) {
         videosGone = gone;
+    }
+
+    /** When true /media answers every request with the whole file and 200, ignoring {@code Range}. */
+    public boolean isIgnoreMediaRanges() {
+        return ignoreMediaRanges;
+    }
+
+    public void setIgnoreMediaRanges(boolean ignore) {
+        this.ignoreMediaRanges = ignore;
     }
 
     private static double probability(double rate, String name) {

@@ -19,8 +19,8 @@
  * {@code idleTimeout} seconds is released. Lowering {@code workersMin} releases idle workers at once.
  *
  * <h2>Jobs</h2>
- * A job's generation takes {@code meanServiceTime} per 5-second clip of its audio (read from a base64 WAV;
- * one clip for URLs and other formats), scaled by sample steps and resolution, times a lognormal spread of
+ * A job's generation takes {@code meanServiceTime} per 5-second clip of its audio (read from a base64 WAV or
+ * a WAV the emulator serves itself under {@code /media/}; one clip for other URLs and formats), scaled by sample steps and resolution, times a lognormal spread of
  * mean 1 and coefficient of variation {@code serviceTimeCv}.
  *
  * <h2>Billing</h2>

@@ -96,13 +96,24 @@ class BenchmarkArithmeticTest {
     @Test
     void scenariosAreChosenByNameAndCanBeResized() {
         assertThat(Scenarios.select(List.of("all"), 0)).extracting(Scenario::name)
-                .containsExactly("64x4", "64x4-blind", "naive", "200x8", "instant");
+                .containsExactly("64x4", "64x4-url", "64x4-blind", "naive", "200x8", "instant");
         List<Scenario> quick = Scenarios.select(List.of("naive", "64x4"), 12);
         assertThat(quick).extracting(Scenario::name).containsExactly("naive", "64x4");
         assertThat(quick).extracting(Scenario::scenes).containsOnly(12);
         assertThat(quick.get(0).maxInFlight()).isEqualTo(1);
         assertThat(quick.get(1).maxInFlight()).isNull();
         assertThatThrownBy(() -> Scenarios.select(List.of("64x5"), 0)).hasMessageContaining("unknown scenario '64x5'");
+    }
+
+    @Test
+    void theUrlScenarioIsTheLocalFileScenarioWithItsAudioAtUrls() {
+        List<Scenario> pair = Scenarios.select(List.of("64x4", "64x4-url"), 0).stream().map(s -> s.withSeed(7)).toList();
+
+        assertThat(pair.get(0).audioAtUrls()).isFalse();
+        assertThat(pair.get(1).audioAtUrls()).isTrue();
+        assertThat(pair.get(1).withScenes(10).audioAtUrls()).isTrue();
+        assertThat(pair.get(1).audioLengths()).isEqualTo(pair.get(0).audioLengths());
+        assertThat(pair.get(1).emulator()).isEqualTo(pair.get(0).emulator());
     }
 
     @Test

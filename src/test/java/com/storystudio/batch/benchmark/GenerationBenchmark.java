@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 import com.storystudio.batch.estimate.Estimate;
@@ -23,6 +25,8 @@ import com.storystudio.batch.estimate.Estimate;
  * "Benchmark"). A scenario that does not end with every video stops the benchmark, its work folder kept.
  */
 public final class GenerationBenchmark {
+
+    private static final double URL_RATIO_TOLERANCE = 0.005;
 
     private GenerationBenchmark() {
     }
@@ -79,6 +83,36 @@ public final class GenerationBenchmark {
         out.println("The estimate is made before each scenario from a history pass of %d other scenes on the same emulated endpoint;"
                 .formatted(EstimateCheck.HISTORY_SCENES));
         out.println("gpu s is the emulator's billed execution, model loads included (cost = gpu s x price, so cost err % is its error).");
+        compareUrlAudio(out, results);
+    }
+
+    /**
+     * The same audio given as URLs should weigh the order as local files do: the ratios within 0.005. The first
+     * scenario of this JVM runs with a cold JIT (about 0.01 of ratio worse), so it is left out, and the mean of
+     * the other runs of each is compared: run {@code 64x4,64x4-url,64x4} (or more pairs, for a noisy machine).
+     */
+    private static void compareUrlAudio(PrintStream out, List<ScenarioResult> results) {
+        List<ScenarioResult> warm = results.subList(1, results.size());
+        OptionalDouble local = meanRatio(warm, "64x4");
+        OptionalDouble urls = meanRatio(warm, "64x4-url");
+        if (local.isPresent() && urls.isPresent()) {
+            double difference = Math.abs(urls.getAsDouble() - local.getAsDouble());
+            out.println(String.format(Locale.ROOT,
+                    "audio at URLs: mean ratio %.4f over %d warm run(s) against %.4f over %d with local files, difference %.4f (%s %.3f)",
+                    urls.getAsDouble(), count(warm, "64x4-url"), local.getAsDouble(), count(warm, "64x4"), difference,
+                    difference <= URL_RATIO_TOLERANCE ? "within" : "NOT within", URL_RATIO_TOLERANCE));
+        }
+        else if (results.stream().anyMatch(result -> result.name().equals("64x4-url"))) {
+            out.println("audio at URLs: to compare with local files, run 64x4 again after 64x4-url (the first run of a JVM is cold)");
+        }
+    }
+
+    private static OptionalDouble meanRatio(List<ScenarioResult> results, String name) {
+        return results.stream().filter(result -> result.name().equals(name)).mapToDouble(ScenarioResult::ratio).average();
+    }
+
+    private static long count(List<ScenarioResult> results, String name) {
+        return results.stream().filter(result -> result.name().equals(name)).count();
     }
 
     private static String header(BenchmarkOptions options) {

@@ -14,14 +14,21 @@ import com.storystudio.batch.simulator.SimulatorSettings;
  * @param audio       how long each scene's audio is, drawn from the emulator's seed; null: a tiny WAV per
  *                    scene (a fraction of a second, one clip), so that only the emulator's own draw spreads
  *                    the jobs
+ * @param audioAtUrls the audio given as URLs the emulator serves (its length read over HTTP before the run)
+ *                    rather than as local files
  */
 public record Scenario(String name, String description, int scenes, SimulatorSettings emulator, Integer maxInFlight,
-                       AudioLengths audio) {
+                       AudioLengths audio, boolean audioAtUrls) {
 
     public Scenario {
         if (scenes < 1) {
             throw new IllegalArgumentException("a scenario needs at least one scene, was " + scenes);
         }
+    }
+
+    /** A scenario whose media are local files. */
+    public Scenario(String name, String description, int scenes, SimulatorSettings emulator, Integer maxInFlight, AudioLengths audio) {
+        this(name, description, scenes, emulator, maxInFlight, audio, false);
     }
 
     public int workers() {
@@ -30,12 +37,12 @@ public record Scenario(String name, String description, int scenes, SimulatorSet
 
     /** The same case with another number of scenes, for quick runs. */
     public Scenario withScenes(int count) {
-        return new Scenario(name, description, count, emulator, maxInFlight, audio);
+        return new Scenario(name, description, count, emulator, maxInFlight, audio, audioAtUrls);
     }
 
     /** The same case with other random draws of audio lengths, service times (and faults). */
     public Scenario withSeed(long seed) {
-        return new Scenario(name, description, scenes, emulator.withRandomSeed(seed), maxInFlight, audio);
+        return new Scenario(name, description, scenes, emulator.withRandomSeed(seed), maxInFlight, audio, audioAtUrls);
     }
 
     /** Each scene's audio length in storyboard order; empty when the scenes get tiny WAVs. */
@@ -48,11 +55,12 @@ public record Scenario(String name, String description, int scenes, SimulatorSet
         if (audio == null) {
             return "a tiny WAV per scene, one clip each";
         }
+        String where = audioAtUrls ? "; WAVs at URLs the emulator serves" : "";
         List<Double> seconds = audioLengths().stream().map(length -> length.toMillis() / 1e3).toList();
         List<Double> clips = audioClips().stream().map(Integer::doubleValue).toList();
-        return String.format(Locale.ROOT, "%.1f to %.1f s, mean %.1f s; %.2f clips per scene, clips CV %.2f",
+        return String.format(Locale.ROOT, "%.1f to %.1f s, mean %.1f s; %.2f clips per scene, clips CV %.2f%s",
                 Percentiles.of(seconds, 0), Percentiles.of(seconds, 100), mean(seconds), mean(clips),
-                Variation.coefficient(clips));
+                Variation.coefficient(clips), where);
     }
 
     /** Each scene's 5-second clips in storyboard order: what its generation time is a multiple of. */

@@ -19,6 +19,7 @@ import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
 import com.storystudio.batch.simulator.SimulatorStats;
 import com.storystudio.batch.testing.JobDatabase;
+import com.storystudio.batch.testing.MediaFixtures;
 import com.storystudio.batch.testing.Storyboard;
 
 /**
@@ -36,7 +37,9 @@ final class ScenarioRunner {
         JobDatabase database = JobDatabase.in(work);
         heap.reset();
         try (RunPodSimulator emulator = RunPodSimulator.start(scenario.emulator())) {
-            String[] arguments = launch.forRun(csv, work, emulator, scenario.maxInFlight()).toArray(String[]::new);
+            // The same scenes with their audio served by this emulator, for a scenario that gives it as URLs.
+            Path input = scenario.audioAtUrls() ? storyboard(work.resolve("project-urls"), scenario, "s", emulator) : csv;
+            String[] arguments = launch.forRun(input, work, emulator, scenario.maxInFlight()).toArray(String[]::new);
             long started = System.nanoTime();
             ConfigurableApplicationContext context = StoryStudioApplication.application(arguments).run(arguments);
             int exitCode = SpringApplication.exit(context);
@@ -69,15 +72,25 @@ final class ScenarioRunner {
     /**
      * Distinct prompts and media per scene, so that the app's content-based reuse skips none; each WAV as long
      * as the scenario drew, or tiny when it draws none. Scene ids start with {@code prefix}, so that two
-     * storyboards' scenes differ too.
+     * storyboards' scenes differ too. Audio is given as local files, even where the scenario asks for URLs.
      */
     static Path storyboard(Path folder, Scenario scenario, String prefix) {
+        return storyboard(folder, scenario, prefix, null);
+    }
+
+    /** As above, the audio served by {@code emulator} when the scenario asks for URLs. */
+    private static Path storyboard(Path folder, Scenario scenario, String prefix, RunPodSimulator emulator) {
         Storyboard storyboard = Storyboard.in(folder);
         List<Duration> lengths = scenario.audioLengths();
         for (int i = 1; i <= scenario.scenes(); i++) {
             String sceneId = "%s%05d".formatted(prefix, i);
             if (lengths.isEmpty()) {
                 storyboard.localScene(sceneId);
+            }
+            else if (scenario.audioAtUrls() && emulator != null) {
+                // The very WAV localScene would write, so the two scenarios differ only in how the audio is given.
+                storyboard.sceneWithAudioUrl(sceneId, emulator.serveMedia(sceneId + ".wav",
+                        MediaFixtures.speechWav(lengths.get(i - 1), sceneId.hashCode())));
             }
             else {
                 storyboard.localScene(sceneId, lengths.get(i - 1));

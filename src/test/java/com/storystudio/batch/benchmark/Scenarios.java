@@ -44,6 +44,8 @@ public final class Scenarios {
         return List.of(
                 new Scenario("64x4", "4 workers, audio of 1-60 s (job CV ~0.5, 0.1 unforeseeable), the app's default window",
                         64, spoken.withWorkersMax(4), null, lines),
+                new Scenario("64x4-url", "as 64x4, the same audio given as URLs the emulator serves (lengths read by range requests)",
+                        64, spoken.withWorkersMax(4), null, lines, true),
                 new Scenario("64x4-blind", "4 workers, 1-clip audio, CV 0.5 that no client can foresee, the app's default window",
                         64, blind.withWorkersMax(4), null, null),
                 new Scenario("naive", "4 workers, audio of 1-60 s, --max-in-flight=1", 64, spoken.withWorkersMax(4), 1, lines),

@@ -49,6 +49,7 @@ import com.storystudio.batch.runpod.RunPodHttp;
 import com.storystudio.batch.runpod.RunPodJobs;
 import com.storystudio.batch.runpod.SubmittedJob;
 import com.storystudio.batch.runpod.WorkerControl;
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.CsvSceneSource;
 import com.storystudio.batch.scene.Scene;
 import com.storystudio.batch.scene.SceneCursor;
@@ -457,7 +458,7 @@ class GenerationWindowTests {
         SceneGenerator generator = generator(settings(3));
 
         try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
-            GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")),
+            GenerationWindow window = generator.open(jobInstanceId, scenes, AudioLengths.local(), new InlineVideoStore(work.resolve("videos")),
                     new RunOptions(true, false), () -> false, RunTail.NONE);
 
             assertThat(window.nextFinished().results()).extracting(SceneResult::sceneId)
@@ -850,7 +851,7 @@ class GenerationWindowTests {
     private List<SceneResult> drain(SceneGenerator generator, Path csv, RunOptions options, BooleanSupplier stop) throws Exception {
         List<SceneResult> results = new ArrayList<>();
         try (SceneCursor scenes = new CsvSceneSource(csv, SceneRules.defaults()).open()) {
-            GenerationWindow window = generator.open(jobInstanceId, scenes, new InlineVideoStore(work.resolve("videos")), options, stop,
+            GenerationWindow window = generator.open(jobInstanceId, scenes, AudioLengths.local(), new InlineVideoStore(work.resolve("videos")), options, stop,
                     RunTail.NONE);
             for (SceneResult result; (result = window.next()) != null; ) {
                 results.add(result);

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.MediaRef;
 import com.storystudio.batch.scene.Resolution;
 import com.storystudio.batch.scene.Scene;
@@ -30,7 +31,7 @@ class SubmissionQueueTests {
                 scene("c", 1, Resolution.P720, 20), scene("d", 1, Resolution.P480, 50), scene("e", 2, Resolution.P480, 20));
 
         // work: a 20, b 40, c 45, d 50, e 40
-        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of(), SubmissionOrder.LONGEST_FIRST, 100)))
+        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of(), SubmissionOrder.LONGEST_FIRST, AudioLengths.local(), 100)))
                 .containsExactly("d", "c", "b", "e", "a");
     }
 
@@ -40,7 +41,7 @@ class SubmissionQueueTests {
                 remote("url"), scene("three", 3, Resolution.P480, 20));
 
         // "url" counts as 2.5 s, between "three" and "one"
-        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of(), SubmissionOrder.LONGEST_FIRST, 100)))
+        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of(), SubmissionOrder.LONGEST_FIRST, AudioLengths.local(), 100)))
                 .containsExactly("four", "three", "url", "one");
     }
 
@@ -48,7 +49,7 @@ class SubmissionQueueTests {
     void inputOrderIsTheStoryboardsOrder() {
         List<Scene> scenes = List.of(scene("a", 1, Resolution.P480, 20), scene("b", 4, Resolution.P720, 50), scene("c", 2, Resolution.P480, 20));
 
-        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of(), SubmissionOrder.INPUT, 100))).containsExactly("a", "b", "c");
+        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of(), SubmissionOrder.INPUT, AudioLengths.local(), 100))).containsExactly("a", "b", "c");
     }
 
     @Test
@@ -56,9 +57,9 @@ class SubmissionQueueTests {
         List<Scene> scenes = List.of(scene("a", 1, Resolution.P480, 20), scene("b", 4, Resolution.P480, 20), scene("c", 2, Resolution.P480, 20),
                 scene("d", 3, Resolution.P480, 20));
 
-        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of("c", "a"), SubmissionOrder.LONGEST_FIRST, 100)))
+        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of("c", "a"), SubmissionOrder.LONGEST_FIRST, AudioLengths.local(), 100)))
                 .containsExactly("c", "a", "b", "d");
-        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of("d"), SubmissionOrder.INPUT, 100)))
+        assertThat(ids(new SubmissionQueue(scenes.iterator(), Set.of("d"), SubmissionOrder.INPUT, AudioLengths.local(), 100)))
                 .containsExactly("d", "a", "b", "c");
     }
 
@@ -69,7 +70,7 @@ class SubmissionQueueTests {
             scenes.add(scene("s" + seconds, seconds, Resolution.P480, 20));
         }
         Counting source = new Counting(scenes.iterator());
-        SubmissionQueue queue = new SubmissionQueue(source, Set.of(), SubmissionOrder.LONGEST_FIRST, 3);
+        SubmissionQueue queue = new SubmissionQueue(source, Set.of(), SubmissionOrder.LONGEST_FIRST, AudioLengths.local(), 3);
         List<String> taken = new ArrayList<>();
         while (queue.hasNext()) {
             taken.add(queue.next().sceneId());

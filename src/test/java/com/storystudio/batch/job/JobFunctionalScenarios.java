@@ -271,6 +271,34 @@ abstract class JobFunctionalScenarios {
                 Map.entry("Scene keep-1 speaking", 1L), Map.entry("Broken scene fixme", 2L), Map.entry("Scene keep-2 speaking", 1L));
     }
 
+    @Test
+    void audioAtUrlsIsReadBeforeTheWorkerIsEnabledAndTheLongestGoesFirst() {
+        Storyboard storyboard = Storyboard.in(work);
+        for (String[] scene : new String[][] {{"short", "3"}, {"long", "12"}, {"middle", "7"}}) {
+            storyboard.sceneWithAudioUrl(scene[0], simulator.serveMedia("functional-" + scene[0] + ".wav",
+                    MediaFixtures.speechWav(java.time.Duration.ofSeconds(Long.parseLong(scene[1])), scene[0].hashCode())));
+        }
+        Path csv = storyboard.write("by-url.csv");
+        ObservedTraffic traffic = ObservedTraffic.of(simulator);
+        JobExecution execution;
+        try {
+            execution = runs.run(csv);
+        }
+        finally {
+            simulator.observe(null);
+        }
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> paths = traffic.requests().stream()
+                .map(request -> request.body().contains("updateEndpoint") ? "updateEndpoint" : request.path()).toList();
+        assertThat(paths).filteredOn(path -> path.startsWith("/media/")).hasSize(3);
+        int lastMedia = paths.lastIndexOf(paths.stream().filter(path -> path.startsWith("/media/")).reduce((a, b) -> b).orElseThrow());
+        assertThat(lastMedia).as("every audio URL read before the worker is enabled").isLessThan(paths.indexOf("updateEndpoint"));
+        // One scene at a time in this profile: the jobs were created in the submission order.
+        assertThat(jobsOfThisTest()).extracting(SimulatedJobs::prompt)
+                .containsExactly("Scene long speaking", "Scene middle speaking", "Scene short speaking");
+    }
+
     /** How the run ended, as the job repository keeps it: the execution's exit code. */
     private RunOutcome storedOutcome(JobExecution execution) {
         String code = jdbc.queryForObject("SELECT exit_code FROM batch_job_execution WHERE job_execution_id = ?", String.class,

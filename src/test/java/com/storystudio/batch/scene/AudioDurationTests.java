@@ -75,6 +75,20 @@ class AudioDurationTests {
     }
 
     @Test
+    void theFirstBytesAndTheSizeAloneGiveWhatTheWholeFileGives() {
+        byte[] wav = MediaFixtures.speechWav(java.time.Duration.ofSeconds(30), 1);
+        byte[] mp3 = MediaFixtures.cbrMp3(1_000, 500);
+
+        for (byte[] file : java.util.List.of(wav, mp3)) {
+            ByteBuffer head = ByteBuffer.wrap(file, 0, AudioDuration.HEAD_BYTES);
+            assertThat(file.length).isGreaterThan(AudioDuration.HEAD_BYTES);
+            assertThat(AudioDuration.of(head, file.length))
+                    .isEqualTo(AudioDuration.of(local(MediaFixtures.bytes(work.resolve("whole-" + file.length), file))))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
     void otherFilesRemoteAudioAndMissingFilesHaveNoKnownLength() {
         assertThat(AudioDuration.of(local(MediaFixtures.png(work.resolve("not-audio.wav"))))).isEmpty();
         assertThat(AudioDuration.of(local(MediaFixtures.text(work.resolve("notes.mp3"), "just text, no frames")))).isEmpty();

@@ -27,6 +27,8 @@ public final class MediaFixtures {
     /** {@link #speechWav}'s rate: at one byte per sample, 8 KB per second of audio, so long tracks stay small. */
     public static final int SPEECH_SAMPLES_PER_SECOND = 8_000;
 
+    private static final int MP3_FRAME_BYTES = 417;
+
     private MediaFixtures() {
     }
 
@@ -84,6 +86,29 @@ public final class MediaFixtures {
 
     public static Path speechWav(Path file, Duration length, long seed) {
         return bytes(file, speechWav(length, seed));
+    }
+
+    /**
+     * A constant-bitrate MP3 of {@code frames} MPEG-1 Layer III frames (128 kbps, 44.1 kHz, stereo, 417 bytes,
+     * 1152 samples each), after an ID3v2 tag of {@code tagBytes}: its length is known only from the file's size.
+     */
+    public static byte[] cbrMp3(int frames, int tagBytes) {
+        ByteBuffer mp3 = ByteBuffer.allocate((tagBytes > 0 ? 10 + tagBytes : 0) + frames * MP3_FRAME_BYTES);
+        if (tagBytes > 0) {
+            // The ID3v2 size is "syncsafe": 7 bits per byte.
+            mp3.put(new byte[] {'I', 'D', '3', 3, 0, 0, (byte) (tagBytes >>> 21 & 0x7F), (byte) (tagBytes >>> 14 & 0x7F),
+                    (byte) (tagBytes >>> 7 & 0x7F), (byte) (tagBytes & 0x7F)});
+            mp3.put(new byte[tagBytes]);
+        }
+        for (int i = 0; i < frames; i++) {
+            mp3.put(new byte[] {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x00}).put(new byte[MP3_FRAME_BYTES - 4]);
+        }
+        return mp3.array();
+    }
+
+    /** The playing time of {@link #cbrMp3}'s frames (from the size at 128 kbps, a reader finds 0.2 % less: no padding). */
+    public static double cbrMp3Seconds(int frames) {
+        return frames * 1152 / 44_100.0;
     }
 
     public static Path text(Path file, String content) {

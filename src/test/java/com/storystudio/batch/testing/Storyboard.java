@@ -2,6 +2,7 @@ package com.storystudio.batch.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +47,18 @@ public final class Storyboard {
         return row("%s,media/%s.png,media/%s.wav,Scene %s speaking,%s,%d".formatted(sceneId, sceneId, sceneId, sceneId, resolution, steps));
     }
 
-    /** A scene whose media are URLs (never fetched: the emulator accepts any http(s) URL). */
+    /** A scene with a local PNG of its own and its audio at {@code audio} (480p, 20 steps, as {@link #localScene}). */
+    public Storyboard sceneWithAudioUrl(String sceneId, URI audio) {
+        MediaFixtures.png(folder.resolve("media/" + sceneId + ".png"));
+        return row("%s,media/%s.png,%s,Scene %s speaking,480p,20".formatted(sceneId, sceneId, audio, sceneId));
+    }
+
+    /**
+     * A scene whose media are URLs where nothing answers (the emulator accepts any http(s) URL without fetching
+     * it): on 127.0.0.1's discard port, so that reading the audio's length is refused at once, on this machine.
+     */
     public Storyboard remoteScene(String sceneId) {
-        return row("%s,https://media.example/%s.png,https://media.example/%s.mp3,Scene %s speaking,720p,25"
+        return row("%s,https://127.0.0.1:9/%s.png,https://127.0.0.1:9/%s.mp3,Scene %s speaking,720p,25"
                 .formatted(sceneId, sceneId, sceneId, sceneId));
     }
 
