@@ -1,10 +1,12 @@
 package com.storystudio.batch.scene;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLException;
 
 /**
  * Reads the head of a remote audio file with one HTTP range request ({@code Range: bytes=0-N}): the first
@@ -55,9 +59,22 @@ final class RemoteAudioHeads {
             throw e;
         }
         catch (ExecutionException e) {
-            // The exception's own message may quote the URL: only its kind is told.
-            throw new IOException("request failed (" + e.getCause().getClass().getSimpleName() + ")");
+            // The exception's own message may quote the URL: only its kind is told, in words.
+            throw new IOException(failure(e.getCause()));
         }
+    }
+
+    private static String failure(Throwable cause) {
+        if (cause instanceof ConnectException) {
+            return "could not connect";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (cause instanceof SSLException) {
+            return "TLS handshake failed";
+        }
+        return "the connection failed";
     }
 
     private static boolean isPartOrWhole(int status) {

@@ -7,10 +7,11 @@ import java.util.List;
  * The benchmark's choices, from system properties (the Maven profile passes them on):
  * {@code benchmark.scenarios} (comma-separated names, or {@code all}), {@code benchmark.scenes}
  * (every chosen scenario with this many scenes; 0 keeps their own), {@code benchmark.seed} (the
- * emulator's random seed: other audio lengths and service-time draws) and {@code benchmark.heap} (the forked JVM's -Xmx,
+ * emulator's random seed: other audio lengths and service-time draws), {@code benchmark.download} (every measured run
+ * with {@code --download}, to see what fetching the videos costs) and {@code benchmark.heap} (the forked JVM's -Xmx,
  * only to print the command).
  */
-record BenchmarkOptions(List<String> scenarios, int scenes, long seed, String heap) {
+record BenchmarkOptions(List<String> scenarios, int scenes, long seed, boolean download, String heap) {
 
     static final long DEFAULT_SEED = 42;
 
@@ -24,8 +25,14 @@ record BenchmarkOptions(List<String> scenarios, int scenes, long seed, String he
             throw new IllegalArgumentException("benchmark.scenes must be 0 (each scenario's own) or more, was " + scenes);
         }
         long seed = Long.parseLong(System.getProperty("benchmark.seed", String.valueOf(DEFAULT_SEED)).trim());
-        return new BenchmarkOptions(names.isEmpty() ? List.of("all") : names, scenes, seed,
+        boolean download = Boolean.parseBoolean(System.getProperty("benchmark.download", "false").trim());
+        return new BenchmarkOptions(names.isEmpty() ? List.of("all") : names, scenes, seed, download,
                 System.getProperty("benchmark.heap", DEFAULT_HEAP));
+    }
+
+    /** What every measured run is given besides each scenario's own arguments. */
+    List<String> runArguments() {
+        return download ? List.of("--download") : List.of();
     }
 
     /** The command that repeats this run. */
@@ -39,6 +46,9 @@ record BenchmarkOptions(List<String> scenarios, int scenes, long seed, String he
         }
         if (seed != DEFAULT_SEED) {
             command.append(" -Dbenchmark.seed=").append(seed);
+        }
+        if (download) {
+            command.append(" -Dbenchmark.download=true");
         }
         if (!heap.equals(DEFAULT_HEAP)) {
             command.append(" -Dbenchmark.heap=").append(heap);

@@ -38,7 +38,7 @@ public final class GenerationBenchmark {
         PrintStream out = System.out;
         String header = header(options);
 
-        ScenarioRunner runner = new ScenarioRunner();
+        ScenarioRunner runner = new ScenarioRunner(options.runArguments());
         EstimateCheck estimates = new EstimateCheck();
         List<ScenarioResult> results = new ArrayList<>();
         List<EstimateResult> estimated = new ArrayList<>();

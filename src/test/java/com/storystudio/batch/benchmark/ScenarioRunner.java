@@ -30,6 +30,12 @@ final class ScenarioRunner {
 
     private final HeapPeak heap = new HeapPeak();
     private final WorkerRelease release = new WorkerRelease();
+    private final List<String> extraArguments;
+
+    /** @param extraArguments given to every measured run, e.g. {@code --download} */
+    ScenarioRunner(List<String> extraArguments) {
+        this.extraArguments = List.copyOf(extraArguments);
+    }
 
     /** @param csv the scenario's storyboard ({@link #storyboard}) */
     Measurements run(Scenario scenario, Path csv, Path work) throws IOException, InterruptedException {
@@ -39,7 +45,9 @@ final class ScenarioRunner {
         try (RunPodSimulator emulator = RunPodSimulator.start(scenario.emulator())) {
             // The same scenes with their audio served by this emulator, for a scenario that gives it as URLs.
             Path input = scenario.audioAtUrls() ? storyboard(work.resolve("project-urls"), scenario, "s", emulator) : csv;
-            String[] arguments = launch.forRun(input, work, emulator, scenario.maxInFlight()).toArray(String[]::new);
+            List<String> launchArguments = new ArrayList<>(launch.forRun(input, work, emulator, scenario.maxInFlight()));
+            launchArguments.addAll(extraArguments);
+            String[] arguments = launchArguments.toArray(String[]::new);
             long started = System.nanoTime();
             ConfigurableApplicationContext context = StoryStudioApplication.application(arguments).run(arguments);
             int exitCode = SpringApplication.exit(context);
