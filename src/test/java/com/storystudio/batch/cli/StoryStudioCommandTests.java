@@ -223,6 +223,8 @@ class StoryStudioCommandTests {
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/simulate") + ";DB_CLOSE_ON_EXIT=FALSE")).isZero();
 
         assertThat(output.getOut()).contains("5 total, 5 with video, 0 failed", "GPU worker time billed");
+        // The sample's remote media are on a real host: a rehearsal reads nothing from it.
+        assertThat(output.getAll()).doesNotContain("parentearn.com");
         List<String> results = Files.readAllLines(work.resolve("out/scenes-results.csv"));
         assertThat(results).hasSize(6);
         assertThat(results.subList(1, 6)).allSatisfy(line -> assertThat(line).matches("[a-z-]+,COMPLETED,http://127\\.0\\.0\\.1:\\d+/videos/.*"));
