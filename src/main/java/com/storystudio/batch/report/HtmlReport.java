@@ -113,20 +113,24 @@ public final class HtmlReport {
         html.append("</tbody>\n</table>\n</section>\n");
     }
 
+    /** Appended piece by piece, not formatted: a storyboard of thousands of scenes makes this the report's hot path. */
     private void sceneRow(RunReport.SceneLine scene) {
-        html.append(f("<tr data-scene=\"%s\">", Html.text(scene.sceneId())))
-                .append(f("<td class=\"num\">%d</td><td class=\"scene-id\">%s</td><td class=\"prompt\">%s</td>", scene.position(),
-                        Html.text(scene.sceneId()), Html.text(scene.prompt())))
-                .append(f("<td class=\"status status-%s\">%s%s</td>", scene.status().name(), scene.status().name(),
-                        scene.reused() ? "<span class=\"badge\" title=\"" + Html.text("reused the video of RunPod job " + scene.reusedFrom())
-                                + "\">reused</span>" : ""))
-                .append(f("<td class=\"num attempts\">%d</td>", scene.attemptCount()))
-                .append(f("<td class=\"num queued\" data-value=\"%s\">%s</td>", value(scene.queueSeconds()), Html.seconds(scene.queueSeconds())))
-                .append(f("<td class=\"num executed\" data-value=\"%s\">%s</td>", value(scene.executionSeconds()),
-                        Html.seconds(scene.executionSeconds())))
-                .append(f("<td class=\"num cost\" data-value=\"%s\">%s</td>", scene.cost() == null ? "" : scene.cost().toPlainString(),
-                        Html.dollars(scene.cost())))
-                .append(f("<td class=\"error\">%s</td>", Html.text(scene.error())))
+        String id = Html.text(scene.sceneId());
+        String status = scene.status().name();
+        html.append("<tr data-scene=\"").append(id).append("\">")
+                .append("<td class=\"num\">").append(scene.position()).append("</td><td class=\"scene-id\">").append(id)
+                .append("</td><td class=\"prompt\">").append(Html.text(scene.prompt())).append("</td>")
+                .append("<td class=\"status status-").append(status).append("\">").append(status)
+                .append(scene.reused() ? "<span class=\"badge\" title=\"" + Html.text("reused the video of RunPod job " + scene.reusedFrom())
+                        + "\">reused</span>" : "").append("</td>")
+                .append("<td class=\"num attempts\">").append(scene.attemptCount()).append("</td>")
+                .append("<td class=\"num queued\" data-value=\"").append(value(scene.queueSeconds())).append("\">")
+                .append(Html.seconds(scene.queueSeconds())).append("</td>")
+                .append("<td class=\"num executed\" data-value=\"").append(value(scene.executionSeconds())).append("\">")
+                .append(Html.seconds(scene.executionSeconds())).append("</td>")
+                .append("<td class=\"num cost\" data-value=\"").append(scene.cost() == null ? "" : scene.cost().toPlainString()).append("\">")
+                .append(Html.dollars(scene.cost())).append("</td>")
+                .append("<td class=\"error\">").append(Html.text(scene.error())).append("</td>")
                 .append("<td class=\"video\">").append(video(scene)).append("</td></tr>\n");
     }
 
@@ -149,7 +153,7 @@ public final class HtmlReport {
     }
 
     private static String value(Double number) {
-        return number == null ? "" : f("%.3f", number);
+        return number == null ? "" : Html.decimals(number, 3);
     }
 
     private static String f(String format, Object... values) {

@@ -27,6 +27,11 @@ final class Timeline {
     private static final int BAR = 12;
     private static final int BUSY = 44;
     private static final int LABEL_CHARS = 24;
+    /**
+     * More scenes than this get no lane each: thousands of lanes make a picture nobody can read (and a
+     * report that takes seconds to write); the lanes above them, and the table, still tell it all.
+     */
+    static final int MAX_SCENE_LANES = 500;
     private static final long[] TICKS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
 
     private final RunReport report;
@@ -48,7 +53,8 @@ final class Timeline {
 
     String svg() {
         int scenesTop = AXIS + 2 * LANE + BUSY + 8;
-        int height = scenesTop + report.scenes().size() * LANE + 8;
+        List<RunReport.SceneLine> laned = report.scenes().size() <= MAX_SCENE_LANES ? report.scenes() : List.of();
+        int height = scenesTop + Math.max(laned.size(), laned.size() == report.scenes().size() ? 0 : 1) * LANE + 8;
         StringBuilder svg = new StringBuilder();
         svg.append(f("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">\n", WIDTH, height, WIDTH, height));
         svg.append("<title>Timeline of the run: jobs queued and executing per scene, on the wall clock</title>\n");
@@ -57,8 +63,12 @@ final class Timeline {
         executions(svg, AXIS);
         workerLane(svg, AXIS + LANE);
         busyLane(svg, AXIS + 2 * LANE + 4);
-        for (int i = 0; i < report.scenes().size(); i++) {
-            sceneLane(svg, report.scenes().get(i), scenesTop + i * LANE, i);
+        for (int i = 0; i < laned.size(); i++) {
+            sceneLane(svg, laned.get(i), scenesTop + i * LANE, i);
+        }
+        if (laned.size() < report.scenes().size()) {
+            svg.append(f("<text class=\"bar-label\" x=\"4\" y=\"%d\">%d scenes: more than %d, so no lane for each; the table below "
+                    + "lists every one</text>\n", scenesTop + 13, report.scenes().size(), MAX_SCENE_LANES));
         }
         return svg.append("</svg>\n").toString();
     }
