@@ -162,7 +162,7 @@ public class GenerationWindow implements AutoCloseable {
         }
         SceneStart start = resumption.of(scene, fingerprint);
         start.outdated().ifPresent(this::cancelOutdated);
-        InFlightScene entry = new InFlightScene(scene, fingerprint, start.nextAttempt(), clock.instant());
+        InFlightScene entry = new InFlightScene(scene, fingerprint, start.nextAttempt(), clock.instant(), scenes.audioSeconds(scene));
         inFlight.add(entry);
         NextStep next = lifecycle.start(entry, start);
         if (next instanceof NextStep.SubmitAt) {

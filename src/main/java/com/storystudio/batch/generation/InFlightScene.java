@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.OptionalDouble;
 
 import com.storystudio.batch.runpod.RemoteStatus;
-import com.storystudio.batch.scene.AudioLengths;
 import com.storystudio.batch.scene.Scene;
 
 /**
@@ -24,6 +23,7 @@ final class InFlightScene {
 
     private final Scene scene;
     private final String fingerprint;
+    private final OptionalDouble audioSeconds;
     private SceneState state = SceneState.PENDING;
     /** The number the next attempt gets: attempts are numbered across all runs of the same input. */
     private int nextAttempt;
@@ -45,11 +45,18 @@ final class InFlightScene {
     /** Its job was left in flight by an earlier run, and this run has had no answer about it yet. */
     private boolean reattachedUnseen;
 
-    InFlightScene(Scene scene, String fingerprint, int nextAttempt, Instant dueAt) {
+    /** @param audioSeconds its audio's length as the run read it, if it could */
+    InFlightScene(Scene scene, String fingerprint, int nextAttempt, Instant dueAt, OptionalDouble audioSeconds) {
         this.scene = scene;
+        this.audioSeconds = audioSeconds;
         this.fingerprint = fingerprint;
         this.nextAttempt = nextAttempt;
         this.dueAt = dueAt;
+    }
+
+    /** A scene whose inputs could not be read: it never gets a job, nor a length. */
+    static InFlightScene unreadable(Scene scene, Instant now) {
+        return new InFlightScene(scene, "", 1, now, OptionalDouble.empty());
     }
 
     Scene scene() {
@@ -65,13 +72,11 @@ final class InFlightScene {
     }
 
     /**
-     * How long its audio plays, recorded with each submission for the estimate to learn from; null when unknown.
-     * Read from a local file's header (microseconds); remote audio stays unknown here until the run passes its
-     * probed lengths on.
+     * How long its audio plays, recorded with each submission for the estimate to learn from; null when unknown:
+     * as the run read it before it started (a local file's header, a remote file's first bytes).
      */
     Double audioSeconds() {
-        OptionalDouble seconds = AudioLengths.local().seconds(scene.audio());
-        return seconds.isPresent() ? seconds.getAsDouble() : null;
+        return audioSeconds.isPresent() ? audioSeconds.getAsDouble() : null;
     }
 
     boolean awaitsSubmission() {

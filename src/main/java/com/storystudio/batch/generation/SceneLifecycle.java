@@ -69,7 +69,7 @@ final class SceneLifecycle {
 
     /** A scene whose inputs cannot even be read fails at once, without a remote job. */
     SceneResult unreadable(Scene scene, IOException e) {
-        InFlightScene entry = new InFlightScene(scene, "", 1, clock.instant());
+        InFlightScene entry = InFlightScene.unreadable(scene, clock.instant());
         entry.failed();
         return result(entry, SceneStatus.FAILED, null, null, null, "cannot read the scene's input: " + e.getMessage(), null);
     }

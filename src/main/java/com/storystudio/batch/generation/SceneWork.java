@@ -34,6 +34,11 @@ final class SceneWork {
         else {
             seconds = known == 0 ? 1 : knownSeconds / known;
         }
-        return seconds * scene.sampleSteps() * scene.resolution().relativePixels();
+        return scene.work(seconds);
+    }
+
+    /** As the run read it, for the ledger. */
+    OptionalDouble audioSeconds(Scene scene) {
+        return lengths.seconds(scene.audio());
     }
 }

@@ -3,6 +3,7 @@ package com.storystudio.batch.generation;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -66,6 +67,11 @@ final class SubmissionQueue implements Iterator<Scene> {
             throw new NoSuchElementException();
         }
         return queue.poll().scene();
+    }
+
+    /** The scene's audio length as the run read it (the same reading that weighed it). */
+    OptionalDouble audioSeconds(Scene scene) {
+        return work.audioSeconds(scene);
     }
 
     /** Whether the next scene is one whose job from an earlier run is still on RunPod. */

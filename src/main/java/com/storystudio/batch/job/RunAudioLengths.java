@@ -1,8 +1,12 @@
 package com.storystudio.batch.job;
 
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.storystudio.batch.scene.AudioLengths;
+import com.storystudio.batch.scene.MediaRef;
 
 /**
  * The audio lengths of one run's input, read once, the first time they are asked for: by the enableWorker step
@@ -18,9 +22,12 @@ public final class RunAudioLengths {
         this.read = read;
     }
 
+    /** Each file's length is read once for the run, however many parts of it ask (the order, the progress line). */
     public synchronized AudioLengths get() {
         if (lengths == null) {
-            lengths = read.get();
+            AudioLengths probed = read.get();
+            Map<MediaRef, OptionalDouble> known = new ConcurrentHashMap<>();
+            lengths = audio -> known.computeIfAbsent(audio, probed::seconds);
         }
         return lengths;
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -358,7 +359,7 @@ class GenerationWindowTests {
         Submission earlier = acceptedEarlier(scene, "job-seen-then-lost");
         SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings(1), new InlineVideoStore(work.resolve("videos")),
                 jobInstanceId, time);
-        InFlightScene watched = new InFlightScene(scene, earlier.fingerprint(), 2, time.instant());
+        InFlightScene watched = new InFlightScene(scene, earlier.fingerprint(), 2, time.instant(), OptionalDouble.empty());
         lifecycle.start(watched, new SceneStart(SceneStart.Way.REATTACH, 2, earlier, Optional.empty()));
         lifecycle.statusSeen(watched, new JobStatus("job-seen-then-lost", RemoteStatus.IN_QUEUE, "IN_QUEUE", null, null, null, null), true);
 
@@ -377,7 +378,7 @@ class GenerationWindowTests {
         Submission earlier = acceptedEarlier(scene, "job-never-answered");
         SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings(1), new InlineVideoStore(work.resolve("videos")),
                 jobInstanceId, time);
-        InFlightScene reattached = new InFlightScene(scene, earlier.fingerprint(), 2, time.instant());
+        InFlightScene reattached = new InFlightScene(scene, earlier.fingerprint(), 2, time.instant(), OptionalDouble.empty());
         lifecycle.start(reattached, new SceneStart(SceneStart.Way.REATTACH, 2, earlier, Optional.empty()));
 
         assertThat(lifecycle.gone(reattached)).isEqualTo(new NextStep.Requeue());
