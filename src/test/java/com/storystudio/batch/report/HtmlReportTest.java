@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,25 @@ class HtmlReportTest {
         assertThat(page.document().select("svg.timeline .worker-enable")).hasSize(2);
         assertThat(page.document().select("svg.timeline .worker-handback")).as("the hold never handed back has none").hasSize(1);
         assertThat(page.document().select("svg.timeline g.execution")).hasSize(2);
+    }
+
+    @Test
+    void aStoryboardOfMoreScenesThanTheTimelineHasLanesForListsEachInTheTableAndSaysSo() {
+        int many = Timeline.MAX_SCENE_LANES + 1;
+        List<RunReport.SceneLine> scenes = IntStream.rangeClosed(1, many)
+                .mapToObj(i -> scene(i, "m" + i, "Line " + i, SceneStatus.COMPLETED, null, null, WEB_VIDEO, null,
+                        List.of(attempt("m" + i, 1, SubmissionState.COMPLETED, i % 50, i % 50 + 5, 1_000L, 4_000L, null))))
+                .toList();
+        RunReport base = report();
+        RunReport large = new RunReport(base.input(), base.endpointId(), 8, base.generatedAt(), base.executions(), scenes, base.holds(),
+                base.activeWorker(), base.price(), 10);
+
+        ReportPage page = ReportPage.ofHtml(HtmlReport.render(large));
+
+        assertThat(page.sceneIds()).hasSize(many);
+        assertThat(page.attemptBars()).isEmpty();
+        assertThat(page.document().select("svg.timeline").text()).contains(many + " scenes: more than " + Timeline.MAX_SCENE_LANES);
+        assertThat(page.document().select("svg.timeline path.busy")).hasSize(1);
     }
 
     @Test
