@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,8 @@ public class VideoDownloader {
     private final DownloadProperties settings;
     private final VideoSource source;
     private final Sleeper sleeper;
+    private final Set<Path> swept = ConcurrentHashMap.newKeySet();
+    private final Instant processStarted = ProcessHandle.current().info().startInstant().orElse(Instant.now());
 
     public VideoDownloader(DownloadProperties settings, Sleeper sleeper) {
         this.settings = settings;
@@ -63,7 +68,7 @@ public class VideoDownloader {
         }
         try {
             Files.createDirectories(target.path().getParent());
-            clearLeftovers(target);
+            sweepOnce(target.path().getParent());
         }
         catch (IOException e) {
             return DownloadOutcome.failed("cannot write under " + target.path().getParent() + ": " + e.getMessage());
@@ -133,11 +138,20 @@ public class VideoDownloader {
         }
     }
 
-    /** Temporary files of this scene that a killed process left behind. */
-    private static void clearLeftovers(VideoFile target) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.path().getParent(), target.tempPrefix() + "*.tmp")) {
+    /**
+     * Deletes the temporary files a killed process left in the folder, once per folder and process: listing a
+     * folder of thousands of videos for every download would make a large run's downloads quadratic. Only files
+     * last written before this process started are taken, so another live run's download in progress is left alone.
+     */
+    private void sweepOnce(Path folder) throws IOException {
+        if (!swept.add(folder.toAbsolutePath().normalize())) {
+            return;
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, "." + "*" + VideoFile.SUFFIX + ".*.tmp")) {
             for (Path leftover : leftovers) {
-                deleteQuietly(leftover);
+                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(processStarted)) {
+                    deleteQuietly(leftover);
+                }
             }
         }
     }

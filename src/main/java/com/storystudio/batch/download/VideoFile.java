@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public record VideoFile(Path outputDir, String sceneId) {
 
     public static final String FOLDER = "videos";
-    private static final String SUFFIX = ".mp4";
+    static final String SUFFIX = ".mp4";
 
     /** {@code <output-dir>/videos} */
     public static Path folder(Path outputDir) {

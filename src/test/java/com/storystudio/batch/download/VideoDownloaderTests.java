@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -137,14 +139,28 @@ class VideoDownloaderTests {
     }
 
     @Test
-    void temporaryFilesAKilledProcessLeftAreClearedByTheNextDownloadOfTheScene() throws IOException {
+    void temporaryFilesAKilledProcessLeftAreClearedByTheFirstDownloadIntoTheFolder() throws IOException {
         Path leftover = output.resolve("videos/.killed.mp4.0f1e.tmp");
         Files.createDirectories(leftover.getParent());
         Files.write(leftover, new byte[100]);
+        // Written by a process that died before this one started.
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
 
-        downloader.download(new VideoFile(output, "killed"), videoUrl, false);
+        downloader.download(new VideoFile(output, "other-scene"), videoUrl, false);
 
         assertNoTemporaryFiles();
+    }
+
+    @Test
+    void aTemporaryFileWrittenSinceThisProcessStartedIsAnotherLiveRunsAndStays() throws IOException {
+        Path inProgress = output.resolve("videos/.elsewhere.mp4.77aa.tmp");
+        Files.createDirectories(inProgress.getParent());
+        Files.write(inProgress, new byte[100]);
+
+        downloader.download(new VideoFile(output, "mine"), videoUrl, false);
+
+        assertThat(inProgress).exists();
+        assertThat(output.resolve("videos/mine.mp4")).exists();
     }
 
     @Test
