@@ -72,7 +72,8 @@ final class ArgumentCheck {
                 .forEach(problems::add);
         List<String> stray = strayWords(arguments, command);
         if (!stray.isEmpty()) {
-            problems.add("unexpected argument(s) " + String.join(" ", stray) + " (options are written --name=value)");
+            problems.add("unexpected argument(s) " + String.join(" ", stray) + commandMeant(arguments, stray.get(0))
+                    .map(meant -> "; did you mean the command " + meant + "?").orElse(" (options are written --name=value)"));
         }
         if (!arguments.has(OptionCatalogue.HELP.name())) {
             command.required().stream().filter(option -> !arguments.has(option))
@@ -80,6 +81,13 @@ final class ArgumentCheck {
                     .forEach(problems::add);
         }
         return problems;
+    }
+
+    /** The command a first word misspells, as in {@code reprot --input=...}. */
+    private static Optional<String> commandMeant(ParsedArguments arguments, String word) {
+        boolean first = !arguments.operands().isEmpty() && arguments.operands().get(0).equals(word);
+        return first ? NearestName.of(word, OptionCatalogue.COMMANDS.stream().flatMap(command -> command.name().stream()).toList())
+                : Optional.empty();
     }
 
     /** An option that belongs to another command than the one asked for. */

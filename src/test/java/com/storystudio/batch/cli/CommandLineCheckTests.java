@@ -44,6 +44,16 @@ class CommandLineCheckTests {
         assertThat(stderr()).contains("unknown option " + typo.split("=")[0], expected).doesNotContain("\tat ");
     }
 
+    @Test
+    void aCommandWordMisspeltNamesTheCommandMeantAndAnyOtherWordIsAStrayWord() {
+        assertThat(early.answer("reprot", "--input=scenes.csv")).contains(2);
+        assertThat(stderr()).contains("unexpected argument(s) reprot; did you mean the command report?");
+
+        err.reset();
+        assertThat(early.answer("--input=scenes.csv", "tonight")).contains(2);
+        assertThat(stderr()).contains("unexpected argument(s) tonight (options are written --name=value)");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             --runpod.poll-interval=banana      | --runpod.poll-interval=banana: expected a duration such as 200ms, 10s, 5m or 2h, more than 0
