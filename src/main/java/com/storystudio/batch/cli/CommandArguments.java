@@ -1,5 +1,7 @@
 package com.storystudio.batch.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,5 +22,14 @@ public record CommandArguments(ApplicationArguments arguments) {
     public Optional<String> value(String option) {
         List<String> values = arguments.getOptionValues(option);
         return values == null || values.size() != 1 || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** {@code --input}, a file that can be read: a file gone since the early check is a usage error, said once. */
+    Path readableInput() {
+        Path input = Path.of(value("input").orElseThrow());
+        if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
+            throw new UsageException(EarlyAnswer.cannotRead(input));
+        }
+        return input;
     }
 }

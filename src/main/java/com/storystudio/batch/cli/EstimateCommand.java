@@ -1,7 +1,6 @@
 package com.storystudio.batch.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -44,10 +43,7 @@ public class EstimateCommand implements Command {
 
     @Override
     public ExitCode execute(CommandArguments arguments) throws Exception {
-        Path input = Path.of(arguments.value("input").orElseThrow());
-        if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-            throw new UsageException(EarlyAnswer.cannotRead(input));
-        }
+        Path input = arguments.readableInput();
         List<String> missing = connection.missingSettings();
         if (!missing.isEmpty()) {
             throw new UsageException("missing " + String.join(" and ", missing) + "; or estimate against the emulator with --simulate");
