@@ -2,14 +2,9 @@ package com.storystudio.batch.generation;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +27,10 @@ final class SettlingVideos implements AutoCloseable {
 
     private final VideoDownloads downloads;
     private final Path outputDir;
-    private final List<CompletableFuture<SceneResult>> pending = new ArrayList<>();
+    /** Results whose download settled, in the order they did; filled by the download threads. */
+    private final LinkedBlockingDeque<SceneResult> settledResults = new LinkedBlockingDeque<>();
+    /** Downloads not yet drained: changed by the window's thread alone. */
+    private int pending;
 
     /** @param downloads null when the run does not download */
     SettlingVideos(VideoDownloads downloads, Path outputDir) {
@@ -55,36 +53,33 @@ final class SettlingVideos implements AutoCloseable {
             settled.add(result);
             return;
         }
-        pending.add(downloads.fetch(new VideoFile(outputDir, result.sceneId()), result.videoUrl(), !replaceFile)
-                .handle((outcome, error) -> settle(result, outcome, error)));
+        pending++;
+        downloads.fetch(new VideoFile(outputDir, result.sceneId()), result.videoUrl(), !replaceFile)
+                .handle((outcome, error) -> settle(result, outcome, error))
+                .thenAccept(settledResults::add);
     }
 
-    /** Moves the results whose download has settled to {@code settled}, and returns it. */
+    /**
+     * Moves the results whose download has settled to {@code settled}, and returns it. Taken from a queue the
+     * downloads fill, not by looking at each download: thousands may be under way when they lag behind the jobs.
+     */
     Deque<SceneResult> drainTo(Deque<SceneResult> settled) {
-        for (Iterator<CompletableFuture<SceneResult>> it = pending.iterator(); it.hasNext(); ) {
-            CompletableFuture<SceneResult> download = it.next();
-            if (download.isDone()) {
-                settled.add(download.join());
-                it.remove();
-            }
-        }
+        pending -= settledResults.drainTo(settled);
         return settled;
     }
 
     boolean isEmpty() {
-        return pending.isEmpty();
+        return pending == 0;
     }
 
     /** Waits, at most {@code max}, until some download settles. */
     void awaitAny(Duration max) throws InterruptedException {
-        if (pending.isEmpty()) {
+        if (pending == 0) {
             return;
         }
-        try {
-            CompletableFuture.anyOf(pending.toArray(CompletableFuture[]::new)).get(max.toNanos(), TimeUnit.NANOSECONDS);
-        }
-        catch (TimeoutException | ExecutionException e) {
-            // Timed out: the caller looks at RunPod again. Failed: settle() already made it a result.
+        SceneResult first = settledResults.pollFirst(max.toNanos(), TimeUnit.NANOSECONDS);
+        if (first != null) {
+            settledResults.offerFirst(first);
         }
     }
 
