@@ -2,6 +2,8 @@ package com.storystudio.batch.job;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -44,5 +46,14 @@ public class CheckScenesTasklet implements Tasklet {
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putInt(SCENE_COUNT, count);
         log.info("{}: {} scene(s), all valid", source.describe(), count);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Whether the execution's check found the input valid: only then do the results CSV and the report describe
+     * it (an input refused as invalid had nothing done to it).
+     */
+    public static boolean foundInputValid(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .anyMatch(step -> step.getStepName().equals(StoryStudioJobConfiguration.CHECK_STEP) && step.getStatus() == BatchStatus.COMPLETED);
     }
 }

@@ -2,7 +2,6 @@ package com.storystudio.batch.job;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -23,9 +22,7 @@ public class ResultsCsvListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        boolean inputValid = jobExecution.getStepExecutions().stream()
-                .anyMatch(step -> step.getStepName().equals(StoryStudioJobConfiguration.CHECK_STEP) && step.getStatus() == BatchStatus.COMPLETED);
-        if (!inputValid) {
+        if (!CheckScenesTasklet.foundInputValid(jobExecution)) {
             return;
         }
         RunParameters run = RunParameters.from(jobExecution.getJobParameters());

@@ -2,13 +2,12 @@ package com.storystudio.batch.report;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
+import com.storystudio.batch.job.CheckScenesTasklet;
 import com.storystudio.batch.job.RunEndListener;
 import com.storystudio.batch.job.RunParameters;
-import com.storystudio.batch.job.StoryStudioJobConfiguration;
 
 /**
  * Writes the report at the end of every execution that found its input valid, however it ended (completed, failed,
@@ -29,9 +28,7 @@ public class ReportListener implements RunEndListener {
     @Override
     public void afterJob(JobExecution jobExecution) {
         // As the results CSV: an input found invalid had nothing done to report.
-        boolean inputValid = jobExecution.getStepExecutions().stream()
-                .anyMatch(step -> step.getStepName().equals(StoryStudioJobConfiguration.CHECK_STEP) && step.getStatus() == BatchStatus.COMPLETED);
-        if (!inputValid) {
+        if (!CheckScenesTasklet.foundInputValid(jobExecution)) {
             return;
         }
         RunParameters run = RunParameters.from(jobExecution.getJobParameters());
