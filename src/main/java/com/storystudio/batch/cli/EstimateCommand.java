@@ -2,7 +2,6 @@ package com.storystudio.batch.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -44,10 +43,7 @@ public class EstimateCommand implements Command {
     @Override
     public ExitCode execute(CommandArguments arguments) throws Exception {
         Path input = arguments.readableInput();
-        List<String> missing = connection.missingSettings();
-        if (!missing.isEmpty()) {
-            throw new UsageException("missing " + String.join(" and ", missing) + "; or estimate against the emulator with --simulate");
-        }
+        UsageException.unlessConnected(connection, "; or estimate against the emulator with --simulate");
         try {
             preflight.check();
             EstimatePrinter.print(estimator.estimate(input), out);

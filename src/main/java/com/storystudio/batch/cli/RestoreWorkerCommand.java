@@ -46,10 +46,7 @@ public class RestoreWorkerCommand implements Command {
 
     @Override
     public ExitCode execute(CommandArguments arguments) {
-        List<String> missing = connection.missingSettings();
-        if (!missing.isEmpty()) {
-            throw new UsageException("missing " + String.join(" and ", missing));
-        }
+        UsageException.unlessConnected(connection, "");
         // An operator (or a stop script) waits for this: against an unreachable RunPod it gives up within the stop timeout.
         curfew.at(stop.curfewFrom(clock.instant()));
         ownership.register();

@@ -3,7 +3,6 @@ package com.storystudio.batch.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -47,10 +46,7 @@ public class RunCommand implements Command {
     @Override
     public ExitCode execute(CommandArguments arguments) throws Exception {
         Path input = arguments.readableInput();
-        List<String> missing = connection.missingSettings();
-        if (!missing.isEmpty()) {
-            throw new UsageException("missing " + String.join(" and ", missing) + "; or rehearse with --simulate");
-        }
+        UsageException.unlessConnected(connection, "; or rehearse with --simulate");
         RunParameters run = RunParameters.of(input, connection.endpointId(), Path.of(arguments.value("output-dir").orElse("output")))
                 .withCancelOnStop(arguments.has("cancel-on-stop"))
                 .withDownload(arguments.has("download"));
