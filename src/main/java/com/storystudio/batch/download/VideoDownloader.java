@@ -99,13 +99,17 @@ public class VideoDownloader {
     private void fetchOnce(VideoFile target, URI uri) throws DownloadFailure {
         Path folder = target.path().getParent();
         Path temp = folder.resolve(target.tempPrefix() + UUID.randomUUID() + ".tmp");
-        try (VideoSource.Body body = source.open(uri)) {
-            long written = copy(body.in(), temp);
-            if (body.contentLength() >= 0 && written != body.contentLength()) {
-                throw DownloadFailure.transientFailure("body cut short: %d of %d bytes".formatted(written, body.contentLength()));
+        VideoSource.Body body = source.open(uri);
+        boolean whole = false;
+        try {
+            Copied copied = copy(body.in(), temp);
+            if (body.contentLength() >= 0 && copied.bytes() != body.contentLength()) {
+                throw DownloadFailure.transientFailure("body cut short: %d of %d bytes".formatted(copied.bytes(), body.contentLength()));
             }
-            if (!VideoFile.isWhole(temp)) {
-                throw DownloadFailure.permanent("not an MP4 (%d bytes without an ftyp box at offset 4)".formatted(written));
+            // Read to its end: the connection can serve the next video (RunPod's storage, or the emulator, keeps it alive).
+            whole = true;
+            if (!copied.startsAsMp4()) {
+                throw DownloadFailure.permanent("not an MP4 (%d bytes without an ftyp box at offset 4)".formatted(copied.bytes()));
             }
             move(temp, target.path());
         }
@@ -113,20 +117,29 @@ public class VideoDownloader {
             throw DownloadFailure.transientFailure("transfer broke: " + e);
         }
         finally {
+            body.close(whole);
             deleteQuietly(temp);
         }
     }
 
-    private static long copy(InputStream in, Path temp) throws IOException {
+    /** What a copy wrote: its length, and whether its first bytes are an MP4's (checked on the way, not read again). */
+    private record Copied(long bytes, boolean startsAsMp4) {
+    }
+
+    private static Copied copy(InputStream in, Path temp) throws IOException {
         long written = 0;
         byte[] buffer = new byte[BUFFER];
+        byte[] head = new byte[Mp4Signature.LENGTH];
         try (OutputStream out = Files.newOutputStream(temp)) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
+                if (written < head.length) {
+                    System.arraycopy(buffer, 0, head, (int) written, (int) Math.min(n, head.length - written));
+                }
                 out.write(buffer, 0, n);
                 written += n;
             }
         }
-        return written;
+        return new Copied(written, Mp4Signature.matches(head, (int) Math.min(written, head.length)));
     }
 
     private static void move(Path temp, Path file) throws IOException {

@@ -23,13 +23,21 @@ final class VideoSource {
         this.settings = settings;
     }
 
-    /** An open body and its announced length ({@code -1} when the server gave none). */
-    record Body(InputStream in, long contentLength, Closeable connection) implements Closeable {
+    /**
+     * An open body and its announced length ({@code -1} when the server gave none). Closed {@linkplain #close(boolean)
+     * whole}, its connection goes back to the JDK's keep-alive cache for the next video from the same server;
+     * otherwise it is dropped, since what is left of a broken body cannot be trusted.
+     */
+    record Body(InputStream in, long contentLength, Closeable connection) {
 
-        @Override
-        public void close() throws IOException {
-            try (connection; in) {
-                // both closed, the stream first
+        void close(boolean whole) {
+            try (in) {
+                if (!whole) {
+                    connection.close();
+                }
+            }
+            catch (IOException e) {
+                // Nothing to learn from closing: the body was read or given up already.
             }
         }
     }

@@ -3,6 +3,9 @@ package com.storystudio.batch.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +16,13 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,6 +208,31 @@ class VideoDownloaderTests {
         assertThat(traffic.count(VIDEO_GET)).isEqualTo(gets);
         assertThat(Files.readAllBytes(output.resolve("videos/scene-1.mp4"))).isEqualTo(served);
         assertNoTemporaryFiles();
+    }
+
+    @Test
+    void videosFromOneServerShareItsConnection() throws IOException {
+        Set<InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
+        HttpServer storage = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        storage.createContext("/", exchange -> {
+            clients.add(exchange.getRemoteAddress());
+            exchange.sendResponseHeaders(200, served.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(served);
+            }
+        });
+        storage.start();
+        try {
+            String base = "http://127.0.0.1:" + storage.getAddress().getPort() + "/";
+            for (String scene : List.of("one", "two", "three", "four")) {
+                assertThat(downloader.download(new VideoFile(output, scene), base + scene + ".mp4", false).fetched()).isTrue();
+            }
+        }
+        finally {
+            storage.stop(0);
+        }
+        // A connection per video costs a handshake and a server thread each: thousands in a large run.
+        assertThat(clients).hasSize(1);
     }
 
     private void assertNoTemporaryFiles() throws IOException {
