@@ -45,7 +45,7 @@ class BenchmarkArithmeticTest {
     @Test
     void aRowIsComputedFromTheMeasurements() {
         Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, 540, List.of(100.0, 200.0, 300.0),
-                List.of(2.0, 4.0, 6.0, 8.0, 30.0), 10, 150, 40, 1_600, 200, 8, 64L * 1024 * 1024);
+                List.of(2.0, 4.0, 6.0, 8.0, 30.0), 10, 150, 40, 1_600, 200, 8, 5, 64L * 1024 * 1024);
 
         ScenarioResult row = ScenarioResult.of("case", measured);
 
@@ -64,11 +64,12 @@ class BenchmarkArithmeticTest {
         assertThat(row.delayP95Seconds()).isCloseTo(25.6, within(1e-9));
         assertThat(row.idleShare()).isEqualTo(0.125);
         assertThat(row.scenesPerWallSecond()).isEqualTo(1.25);
+        assertThat(row.cpuSeconds()).isEqualTo(5);
     }
 
     @Test
     void anExplicitWindowIsShownAsPassed() {
-        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(10.0), List.of(), 10, 1, 0, 10, 0, 1, 0);
+        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(10.0), List.of(), 10, 1, 0, 10, 0, 1, 1, 0);
         assertThat(ScenarioResult.of("naive", measured).window()).isEqualTo("1");
         assertThat(ScenarioResult.of("naive", measured).delayMedianSeconds()).isNaN();
         assertThat(ScenarioResult.of("naive", measured).jobCv()).isNaN();

@@ -79,6 +79,7 @@ public final class GenerationBenchmark {
         out.println("job cv is the spread of the completed jobs' generation times (model load excluded);");
         out.println("greedy and lpt: a delay-free client's mean ratio submitting in an order blind to the audio's length,");
         out.println("and longest audio first (replay: the run's own jobs, in the order they started).");
+        out.println("cpu s is the JVM's CPU time during the run, emulator included (short waits are spun, so it grows with wall time too);");
         out.println("heap MiB is the JVM peak heap, emulator included.");
         out.println("The estimate is made before each scenario from a history pass of %d other scenes on the same emulated endpoint;"
                 .formatted(EstimateCheck.HISTORY_SCENES));

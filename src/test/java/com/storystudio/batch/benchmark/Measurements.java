@@ -12,13 +12,15 @@ import java.util.List;
  * @param replaySeconds     the makespan of a delay-free greedy client with the same jobs ({@link GreedyExpectation#replay})
  * @param generationSeconds per job the emulator completed: its execution without the model load, that is the
  *                          time the audio and the emulator's spread made it take
+ * @param cpuSeconds        the JVM's CPU time (all threads, emulator included) from launch to exit: what the run
+ *                          costs the machine, which the wall time hides when other work shares it
  * @param peakHeapBytes     of the whole JVM, emulator included
  */
 public record Measurements(int scenes, int workers, Integer maxInFlight, long jobsCreated, double workerStartupSeconds,
                            double executionSeconds, double makespanSeconds, double replaySeconds,
                            List<Double> generationSeconds, List<Double> completionDelays, double pollIntervalSeconds,
                            long statusCalls, long healthCalls, double billedSeconds, double idleSeconds,
-                           double wallSeconds, long peakHeapBytes) {
+                           double wallSeconds, double cpuSeconds, long peakHeapBytes) {
 
     public Measurements {
         generationSeconds = List.copyOf(generationSeconds);

@@ -44,6 +44,7 @@ final class ResultTable {
             new Column<>("health/scene", 12, r -> number(r.healthPerScene(), 1)),
             new Column<>("wall s", 7, r -> number(r.wallSeconds(), 1)),
             new Column<>("scenes/s", 8, r -> number(r.scenesPerWallSecond(), 1)),
+            new Column<>("cpu s", 7, r -> number(r.cpuSeconds(), 1)),
             new Column<>("heap MiB", 8, r -> number(r.peakHeapBytes() / MIB, 0)));
 
     /**

@@ -23,7 +23,7 @@ public record ScenarioResult(String name, int scenes, int workers, String window
                              double statusPerScene, double statusTarget, double healthPerScene, double delayMedianSeconds,
                              double delayP95Seconds, double pollIntervalSeconds, double billedSeconds,
                              double idleSeconds, double idleShare, double wallSeconds, double scenesPerWallSecond,
-                             long peakHeapBytes) {
+                             double cpuSeconds, long peakHeapBytes) {
 
     public static ScenarioResult of(String name, Measurements m) {
         return of(name, m, Double.NaN, Double.NaN);
@@ -40,7 +40,7 @@ public record ScenarioResult(String name, int scenes, int workers, String window
                 ratio(m.statusCalls(), m.scenes()), statusTarget, ratio(m.healthCalls(), m.scenes()),
                 Percentiles.of(m.completionDelays(), 50), Percentiles.of(m.completionDelays(), 95),
                 m.pollIntervalSeconds(), m.billedSeconds(), m.idleSeconds(), ratio(m.idleSeconds(), m.billedSeconds()),
-                m.wallSeconds(), ratio(m.scenes(), m.wallSeconds()), m.peakHeapBytes());
+                m.wallSeconds(), ratio(m.scenes(), m.wallSeconds()), m.cpuSeconds(), m.peakHeapBytes());
     }
 
     /**

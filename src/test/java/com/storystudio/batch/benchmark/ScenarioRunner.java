@@ -49,9 +49,11 @@ final class ScenarioRunner {
             launchArguments.addAll(extraArguments);
             String[] arguments = launchArguments.toArray(String[]::new);
             long started = System.nanoTime();
+            long cpuStarted = ProcessCpu.nanos();
             ConfigurableApplicationContext context = StoryStudioApplication.application(arguments).run(arguments);
             int exitCode = SpringApplication.exit(context);
             double wallSeconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (ProcessCpu.nanos() - cpuStarted) / 1e9;
             // Before WorkerRelease adds /health calls of its own.
             SimulatorStats requests = emulator.stats();
             if (exitCode != 0) {
@@ -73,7 +75,7 @@ final class ScenarioRunner {
                     GreedyExpectation.replay(executions(jobs), scenario.workers(), seconds(scenario.emulator().workerStartup())),
                     generations(jobs), completionDelays(database, jobs, clocks),
                     seconds(launch.simulatedPollInterval()), requests.statusRequests(), requests.healthRequests(),
-                    billing.billedWorkerSeconds(), billing.idleWorkerSeconds(), wallSeconds, peakHeap);
+                    billing.billedWorkerSeconds(), billing.idleWorkerSeconds(), wallSeconds, cpuSeconds, peakHeap);
         }
     }
 
