@@ -67,8 +67,12 @@ public class VideoDownloader {
             return DownloadOutcome.failed("not an http(s) or file URL: " + url);
         }
         try {
-            Files.createDirectories(target.path().getParent());
-            sweepOnce(target.path().getParent());
+            Path folder = target.path().getParent();
+            // Asked first: createDirectories on a folder already there throws and catches an exception inside, per video.
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+            }
+            sweepOnce(folder);
         }
         catch (IOException e) {
             return DownloadOutcome.failed("cannot write under " + target.path().getParent() + ": " + e.getMessage());
