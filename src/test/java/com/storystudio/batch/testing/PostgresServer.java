@@ -124,9 +124,9 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
-    /** The job database {@code url} of this server, as the application's role reads it. */
-    public JobDatabase jobDatabase(String url) {
-        return JobDatabase.at(url, ROLE);
+    /** A new, empty database ({@link #createDatabase()}) as the job database of launches. */
+    public JobDatabase newJobDatabase() {
+        return JobDatabase.at(createDatabase(), ROLE);
     }
 
     private void asSuperuser(String sql) {
