@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.testing.JobDatabase;
+import com.storystudio.batch.testing.PostgresPerClass;
 import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.StoryStudioJar;
 import com.storystudio.batch.testing.TestSimulators;
@@ -38,6 +39,15 @@ abstract class JarAgainstEmulator {
     void useDatabase(JobDatabase database) {
         jar.close();
         jar = StoryStudioJar.against(remote, work, database);
+    }
+
+    /** {@code h2}: the H2 file in {@code work}, as set up; {@code postgresql}: a new database of {@code postgres}. */
+    void useDatabase(String vendor, PostgresPerClass postgres) {
+        switch (vendor) {
+            case "h2" -> { }
+            case "postgresql" -> useDatabase(postgres.server().newJobDatabase());
+            default -> throw new IllegalArgumentException("no job database " + vendor);
+        }
     }
 
     @AfterEach

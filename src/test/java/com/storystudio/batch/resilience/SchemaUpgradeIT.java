@@ -78,9 +78,7 @@ class SchemaUpgradeIT extends JarAgainstEmulator {
     }
 
     private JobDatabase database(String vendor) {
-        if (vendor.equals("postgresql")) {
-            useDatabase(postgres.server().newJobDatabase());
-        }
+        useDatabase(vendor, postgres);
         return jar.database();
     }
 
