@@ -104,7 +104,7 @@ public class RunLauncher {
             RunHistory.PastRun newest = RunHistory.latestCompleted(past).orElseThrow();
             return alreadyDone(run, newest.instance(), newest.lastExecution(), RunHistory.unfinishedRegeneration(past).isPresent());
         }
-        if (last != null && last.getStatus().isRunning()) {
+        if (last != null && (last.getStatus().isRunning() || hasUnendedStep(last))) {
             recover(run, last);
         }
         else if (last != null) {
@@ -164,8 +164,19 @@ public class RunLauncher {
     }
 
     /** The execution's process was killed (kill -9, OOM, reboot): mark it FAILED so that it can be restarted. */
+    /**
+     * A step still "running" in an execution that ended: the database went away for longer than the pool waits
+     * (a PostgreSQL restart, say) just as the step ended, and only the job's end was recorded once it was back.
+     * Spring Batch refuses to restart such an execution as if it were running elsewhere.
+     */
+    private static boolean hasUnendedStep(JobExecution last) {
+        return last.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning());
+    }
+
     private void recover(RunParameters run, JobExecution orphaned) {
-        String why = "its process ended without finishing it (killed, out of memory or rebooted)";
+        String why = orphaned.getStatus().isRunning()
+                ? "its process ended without finishing it (killed, out of memory or rebooted)"
+                : "a step's end could not be recorded (the database was unreachable)";
         log.warn("Recovering the run of {} (execution {}, left {}): {}; continuing it", run.input(), orphaned.getId(),
                 orphaned.getStatus(), why);
         orphaned.setExitStatus(ExitStatus.FAILED.addExitDescription("Recovered at the next launch: " + why));

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -27,8 +30,8 @@ import com.storystudio.batch.testing.EmbeddedPostgresConfiguration;
 import com.storystudio.batch.testing.FunctionalTestConfiguration;
 
 /**
- * The job's scenarios on a real PostgreSQL 14, as in production: the schema scripts, the migration
- * and every query of the ledger and results tables on the production database's dialect and
+ * The job's scenarios on a real PostgreSQL 18, as in production: the migrations (Spring Batch's tables
+ * included) and every query of the ledger and results tables on the production database's dialect and
  * driver; plus the schema itself.
  */
 @Import({FunctionalTestConfiguration.class, EmbeddedPostgresConfiguration.class})
@@ -39,10 +42,14 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
     @Autowired
     RunOwnerTable owners;
 
+    @Autowired
+    ObjectProvider<BatchDataSourceScriptDatabaseInitializer> batchScript;
+
     @Test
     void springBatchsTablesAndTheMigrationAreCreatedInTheApplicationsOwnDatabase() throws IOException {
-        // Proves the context really is on PostgreSQL, as the application's role, not on the H2 default.
-        assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 14.");
+        // Proves the context really is on PostgreSQL, a current major, as the application's role, not on the H2 default.
+        assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 18.");
+        assertThat(jdbc.queryForObject("SHOW server_version", String.class)).startsWith("18.");
         assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(EmbeddedPostgresConfiguration.ROLE);
         assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(EmbeddedPostgresConfiguration.DATABASE);
 
@@ -55,6 +62,9 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
                 "flyway_schema_history", "scene_submission", "scene_result", "worker_baseline", "run_owner", "worker_lease");
         assertThat(jdbc.queryForList("SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = current_schema()",
                 String.class)).contains("batch_job_instance_seq", "batch_job_execution_seq", "batch_step_execution_seq");
+
+        // Spring Batch's tables came from the migration (V6), not from Boot running Batch's script.
+        assertThat(batchScript.getIfAvailable()).as("Boot's initializer of Batch's schema").isNull();
 
         // Every migration the application ships, applied in order, none failed.
         List<Map<String, Object>> applied = jdbc.queryForList(
@@ -100,10 +110,15 @@ class PostgresFunctionalTests extends JobFunctionalScenarios {
                 nightly.ownerId(), manual.ownerId())).isZero();
     }
 
-    /** The migrations in the jar, as Flyway names them: {@code V4__worker_holds.sql} is "4 worker holds". */
+    /**
+     * The migrations in the jar for PostgreSQL, as Flyway names them: {@code V4__worker_holds.sql} is "4 worker
+     * holds". The shared ones and PostgreSQL's own (spring.flyway.locations).
+     */
     private static List<String> shippedMigrations() throws IOException {
-        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql");
-        return Arrays.stream(files).map(Resource::getFilename)
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        List<Resource> files = new ArrayList<>(Arrays.asList(resolver.getResources("classpath:db/migration/V*__*.sql")));
+        files.addAll(Arrays.asList(resolver.getResources("classpath:db/vendor/postgresql/V*__*.sql")));
+        return files.stream().map(Resource::getFilename)
                 .map(name -> name.substring(1, name.length() - ".sql".length()).replaceFirst("__", " ").replace('_', ' '))
                 .sorted(Comparator.comparingInt(name -> Integer.parseInt(name.substring(0, name.indexOf(' ')))))
                 .toList();

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.storystudio.batch.simulator.RunPodSimulator;
+import com.storystudio.batch.testing.JobDatabase;
+import com.storystudio.batch.testing.PostgresPerClass;
 import com.storystudio.batch.testing.ObservedTraffic;
 import com.storystudio.batch.testing.StoryStudioJar;
 import com.storystudio.batch.testing.TestSimulators;
@@ -31,6 +33,21 @@ abstract class JarAgainstEmulator {
         remote = RunPodSimulator.start(TestSimulators.fast().withResultRetention(Duration.ofDays(30)));
         traffic = ObservedTraffic.of(remote);
         jar = StoryStudioJar.against(remote, work);
+    }
+
+    /** Aims the launches of the test at {@code database} instead of the H2 file in {@code work}. */
+    void useDatabase(JobDatabase database) {
+        jar.close();
+        jar = StoryStudioJar.against(remote, work, database);
+    }
+
+    /** {@code h2}: the H2 file in {@code work}, as set up; {@code postgresql}: a new database of {@code postgres}. */
+    void useDatabase(String vendor, PostgresPerClass postgres) {
+        switch (vendor) {
+            case "h2" -> { }
+            case "postgresql" -> useDatabase(postgres.server().newJobDatabase());
+            default -> throw new IllegalArgumentException("no job database " + vendor);
+        }
     }
 
     @AfterEach

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +25,7 @@ import com.storystudio.batch.testing.JobDatabase;
 import com.storystudio.batch.testing.JobDatabase.SceneResultRow;
 import com.storystudio.batch.testing.JobDatabase.SubmissionRow;
 import com.storystudio.batch.testing.ObservedTraffic;
+import com.storystudio.batch.testing.PostgresPerClass;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.StoryStudioProcess;
 
@@ -33,6 +35,9 @@ import com.storystudio.batch.testing.StoryStudioProcess;
  * {@code /run} whose answer was never read is resubmitted and counted as a possible duplicate.
  */
 class KillAndRelaunchIT extends JarAgainstEmulator {
+
+    @RegisterExtension
+    static final PostgresPerClass postgres = new PostgresPerClass();
 
     private static final int SCENES = 40;
     private static final int KILLS = 10;
@@ -50,19 +55,38 @@ class KillAndRelaunchIT extends JarAgainstEmulator {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void tenSigkillsAtChosenRequestsThenRelaunchesUntilEverySceneHasExactlyOneVideo(long seed) {
+        killAndRelaunch(seed, SCENES, KILLS);
+    }
+
+    /**
+     * The same on PostgreSQL, where a killed process's sessions end with it on the server instead of with the
+     * file it served; half the scenes and kills, one seed, to keep the suite's time.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("postgresSeeds")
+    void onPostgresFiveSigkillsThenRelaunchesUntilEverySceneHasExactlyOneVideo(long seed) {
+        useDatabase(postgres.server().newJobDatabase());
+        killAndRelaunch(seed, SCENES / 2, KILLS / 2);
+    }
+
+    static LongStream postgresSeeds() {
+        return Seeds.chosenOr(42L);
+    }
+
+    private void killAndRelaunch(long seed, int scenes, int kills) {
         Random random = Seeds.announce("kill", KillAndRelaunchIT.class, seed);
-        Path csv = Scenes.numbered(work.resolve("project"), "s", SCENES).write("scenes.csv");
+        Path csv = Scenes.numbered(work.resolve("project"), "s", scenes).write("scenes.csv");
         int initialWorkersMin = remote.endpoint().workersMin();
         long startedAt = System.nanoTime();
 
         Map<Moment.Phase, Integer> killsByPhase = new EnumMap<>(Moment.Phase.class);
         Map<String, Long> runKillsByPrompt = new HashMap<>();
         List<String> killLog = new ArrayList<>();
-        for (int kill = 1; kill <= KILLS; kill++) {
+        for (int kill = 1; kill <= kills; kill++) {
             // The enable mutation is sure to come in a fresh run, the restore mutation only once the scenes are done.
             Moment moment = kill == 1 ? Moment.enable()
-                    : kill == KILLS ? Moment.restore()
-                    : Moment.runOrStatus(random, remainingScenes(kill), KILLS - kill);
+                    : kill == kills ? Moment.restore()
+                    : Moment.runOrStatus(random, remainingScenes(kill, scenes), kills - kill);
             ArmedLaunch launch = ArmedLaunch.at(traffic, moment, StoryStudioProcess::sigkill, () -> jar.run(csv, IN_FLIGHT));
 
             int exit = launch.process().waitFor(LAUNCH_TIMEOUT);
@@ -89,11 +113,11 @@ class KillAndRelaunchIT extends JarAgainstEmulator {
         JobDatabase database = jar.database();
         SimulatorStats stats = remote.stats();
         Map<String, Long> jobsPerPrompt = SimulatedJobs.countByPrompt(remote.jobs());
-        long extraJobs = remote.jobs().size() - SCENES;
+        long extraJobs = remote.jobs().size() - scenes;
         long possibleDuplicates = database.possibleDuplicates();
-        new Figures("KillAndRelaunchIT: %d scenes, %d SIGKILLs".formatted(SCENES, KILLS))
+        new Figures("KillAndRelaunchIT: %d scenes, %d SIGKILLs, %s".formatted(scenes, kills, jar.database().url()))
                 .add("seed", seed)
-                .add("scenes", SCENES)
+                .add("scenes", scenes)
                 .add("kills by phase", killsByPhase)
                 .add("kills", String.join("; ", killLog))
                 .add("launches", jar.launches())
@@ -108,9 +132,9 @@ class KillAndRelaunchIT extends JarAgainstEmulator {
                 .print();
 
         assertThat(last.exitCode()).as(last::describe).isZero();
-        assertThat(database.sceneResults()).hasSize(SCENES).allSatisfy(Scenes::completedWithVideo)
+        assertThat(database.sceneResults()).hasSize(scenes).allSatisfy(Scenes::completedWithVideo)
                 .extracting(SceneResultRow::sceneId).doesNotHaveDuplicates();
-        assertThat(jobsPerPrompt).hasSize(SCENES).allSatisfy((prompt, jobs) -> assertThat(jobs)
+        assertThat(jobsPerPrompt).hasSize(scenes).allSatisfy((prompt, jobs) -> assertThat(jobs)
                 .as("jobs for %s, killed %d time(s) at its /run", prompt, runKillsByPrompt.getOrDefault(prompt, 0L))
                 .isLessThanOrEqualTo(1 + runKillsByPrompt.getOrDefault(prompt, 0L)));
         assertThat(possibleDuplicates).as("possible duplicates the ledger reports vs. extra jobs created").isGreaterThanOrEqualTo(extraJobs);
@@ -146,10 +170,10 @@ class KillAndRelaunchIT extends JarAgainstEmulator {
     }
 
     /** Scenes the next launch has to submit; all of them before the first launch has created the database. */
-    private int remainingScenes(int kill) {
+    private int remainingScenes(int kill, int scenes) {
         if (kill == 1) {
-            return SCENES;
+            return scenes;
         }
-        return SCENES - Scenes.withJob(jar.database(), "s");
+        return scenes - Scenes.withJob(jar.database(), "s");
     }
 }

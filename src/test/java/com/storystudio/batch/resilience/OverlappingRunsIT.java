@@ -10,10 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.storystudio.batch.simulator.SimulatorStats;
 import com.storystudio.batch.testing.JobDatabase;
 import com.storystudio.batch.testing.ObservedTraffic;
+import com.storystudio.batch.testing.PostgresPerClass;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.StoryStudioProcess;
 
@@ -24,8 +28,13 @@ import com.storystudio.batch.testing.StoryStudioProcess;
  * <p>
  * The interleavings are made, not hoped for: a run is held inside one of its {@code /run} requests (the
  * emulator's observer waits on a latch) until the other process has done what the test needs.
+ * <p>
+ * On the H2 file and on PostgreSQL, except where the H2 file's serving process is the point.
  */
 class OverlappingRunsIT extends JarAgainstEmulator {
+
+    @RegisterExtension
+    static final PostgresPerClass postgres = new PostgresPerClass();
 
     private static final int LONG = 30;
     private static final int SHORT = 5;
@@ -42,8 +51,10 @@ class OverlappingRunsIT extends JarAgainstEmulator {
         shortCsv = Scenes.numbered(work.resolve("short"), "short-", SHORT).write("short.csv");
     }
 
-    @Test
-    void theShortRunFinishesFirstAndLeavesTheWorkerOnUntilTheLongRunIsDone() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theShortRunFinishesFirstAndLeavesTheWorkerOnUntilTheLongRunIsDone(String vendor) {
+        useDatabase(vendor, postgres);
         CountDownLatch shortExited = new CountDownLatch(1);
         ArmedLaunch longRun = ArmedLaunch.of(traffic, 4, ObservedTraffic.runOfScenes("long-"), held -> hold(shortExited),
                 () -> jar.run(longCsv));
@@ -76,8 +87,10 @@ class OverlappingRunsIT extends JarAgainstEmulator {
         assertThat(SimulatedJobs.countByPrompt(remote.jobs())).hasSize(LONG + SHORT).allSatisfy((prompt, jobs) -> assertThat(jobs).isOne());
     }
 
-    @Test
-    void aSecondLaunchOfTheSameInputWhileTheFirstIsAliveExitsSevenAndCallsNothing() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aSecondLaunchOfTheSameInputWhileTheFirstIsAliveExitsSevenAndCallsNothing(String vendor) {
+        useDatabase(vendor, postgres);
         CountDownLatch secondExited = new CountDownLatch(1);
         ArmedLaunch first = ArmedLaunch.of(traffic, 2, ObservedTraffic.runOfScenes("short-"), held -> hold(secondExited),
                 () -> jar.run(shortCsv));
@@ -109,8 +122,10 @@ class OverlappingRunsIT extends JarAgainstEmulator {
         assertThat(remote.endpoint().workersMin()).isZero();
     }
 
-    @Test
-    void theRunThatOutlivesAKilledOneReclaimsItsLeaseAndRestoresTheWorker() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theRunThatOutlivesAKilledOneReclaimsItsLeaseAndRestoresTheWorker(String vendor) {
+        useDatabase(vendor, postgres);
         // The short run starts first and so serves the H2 file (AUTO_SERVER) to the long one: killing the
         // long run then breaks no connection of the survivor, as it would not with a database server.
         CountDownLatch longKilled = new CountDownLatch(1);

@@ -17,6 +17,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +29,7 @@ import com.storystudio.batch.simulator.SimulatorSettings;
 import com.storystudio.batch.simulator.SimulatorStats;
 import com.storystudio.batch.testing.JobDatabase;
 import com.storystudio.batch.testing.ObservedTraffic;
+import com.storystudio.batch.testing.PostgresPerClass;
 import com.storystudio.batch.testing.SimulatedJobs;
 import com.storystudio.batch.testing.StoryStudioJar;
 import com.storystudio.batch.testing.StoryStudioProcess;
@@ -45,6 +47,9 @@ class StopAndRelaunchIT {
     private static final int STOPPED = 6;
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(90);
     private static final String IN_FLIGHT = "--max-in-flight=3";
+
+    @RegisterExtension
+    static final PostgresPerClass postgres = new PostgresPerClass();
 
     @TempDir
     Path work;
@@ -75,13 +80,31 @@ class StopAndRelaunchIT {
     @MethodSource("seeds")
     void fourStopsEachExitSixWithTheWorkerRestoredAndTheRelaunchFinishesWithOneJobPerScene(long seed) {
         start(TestSimulators.fast());
+        stopAndRelaunch(seed, SCENES, STOPS);
+    }
+
+    /** The same on PostgreSQL, with half the scenes, one stop less and one seed, to keep the suite's time. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("postgresSeeds")
+    void onPostgresThreeStopsEachExitSixAndTheRelaunchFinishesWithOneJobPerScene(long seed) {
+        start(TestSimulators.fast());
+        jar.close();
+        jar = StoryStudioJar.against(remote, work, postgres.server().newJobDatabase());
+        stopAndRelaunch(seed, SCENES / 2, STOPS - 1);
+    }
+
+    static LongStream postgresSeeds() {
+        return Seeds.chosenOr(7L);
+    }
+
+    private void stopAndRelaunch(long seed, int scenes, int stops) {
         Random random = Seeds.announce("stop", StopAndRelaunchIT.class, seed);
-        Path csv = Scenes.numbered(work.resolve("project"), "t", SCENES).write("scenes.csv");
+        Path csv = Scenes.numbered(work.resolve("project"), "t", scenes).write("scenes.csv");
         long startedAt = System.nanoTime();
 
         List<String> stopLog = new ArrayList<>();
-        for (int stop = 1; stop <= STOPS; stop++) {
-            Moment moment = Moment.runOrStatus(random, remainingScenes(stop), STOPS - stop);
+        for (int stop = 1; stop <= stops; stop++) {
+            Moment moment = Moment.runOrStatus(random, remainingScenes(stop, scenes), stops - stop);
             // SIGTERM does not wait: the process has to read this answer and others to stop cleanly.
             ArmedLaunch launch = ArmedLaunch.at(traffic, moment, StoryStudioProcess::sigterm, () -> jar.run(csv, IN_FLIGHT));
 
@@ -101,7 +124,7 @@ class StopAndRelaunchIT {
         Duration wall = Duration.ofNanos(System.nanoTime() - startedAt);
 
         SimulatorStats stats = remote.stats();
-        new Figures("StopAndRelaunchIT: %d scenes, %d SIGTERMs".formatted(SCENES, STOPS))
+        new Figures("StopAndRelaunchIT: %d scenes, %d SIGTERMs, %s".formatted(scenes, stops, jar.database().url()))
                 .add("seed", seed)
                 .add("stops", String.join("; ", stopLog))
                 .add("launches", jar.launches())
@@ -116,8 +139,8 @@ class StopAndRelaunchIT {
                 .print();
 
         assertThat(exit).as(last::describe).isZero();
-        assertThat(jar.database().sceneResults()).hasSize(SCENES).allSatisfy(Scenes::completedWithVideo);
-        assertThat(SimulatedJobs.countByPrompt(remote.jobs())).as("remote jobs per scene").hasSize(SCENES)
+        assertThat(jar.database().sceneResults()).hasSize(scenes).allSatisfy(Scenes::completedWithVideo);
+        assertThat(SimulatedJobs.countByPrompt(remote.jobs())).as("remote jobs per scene").hasSize(scenes)
                 .allSatisfy((prompt, jobs) -> assertThat(jobs).as(prompt).isOne());
         assertThat(stats.cancelRequests()).as("a plain stop leaves the remote jobs running").isZero();
         assertThat(remote.endpoint().workersMin()).isZero();
@@ -185,10 +208,10 @@ class StopAndRelaunchIT {
         jar = StoryStudioJar.against(remote, work);
     }
 
-    private int remainingScenes(int stop) {
+    private int remainingScenes(int stop, int scenes) {
         if (stop == 1) {
-            return SCENES;
+            return scenes;
         }
-        return SCENES - Scenes.withJob(jar.database(), "t");
+        return scenes - Scenes.withJob(jar.database(), "t");
     }
 }

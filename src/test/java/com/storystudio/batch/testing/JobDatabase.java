@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The job database of launched jars, read from the test JVM over plain JDBC. The URL has H2's
+ * The job database of launched jars, read from the test JVM over plain JDBC: an H2 file ({@link #in}) or a
+ * PostgreSQL database ({@link #at}, e.g. from {@link PostgresServer}). The H2 URL has H2's
  * {@code AUTO_SERVER=TRUE}: whichever process opens the file first serves it to the others, so the test
  * can read it while a launch runs, and several launches can share it. Each read opens and closes its own
  * connection, so that the test JVM never stays the database's server once it has looked. Do not read
@@ -26,19 +27,38 @@ public final class JobDatabase {
      */
     public static final String H2_URL_FORMAT = "jdbc:h2:file:%s;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0";
 
-    private final String url;
+    /** The user of application.properties' H2 default. */
+    private static final String H2_USER = "sa";
 
-    private JobDatabase(String url) {
+    private final String url;
+    private final String user;
+
+    private JobDatabase(String url, String user) {
         this.url = url;
+        this.user = user;
     }
 
-    /** The database {@code <folder>/db/storystudio}. */
+    /** The H2 database {@code <folder>/db/storystudio}. */
     public static JobDatabase in(Path folder) {
-        return new JobDatabase(H2_URL_FORMAT.formatted(folder.toAbsolutePath().resolve("db/storystudio")));
+        return new JobDatabase(H2_URL_FORMAT.formatted(folder.toAbsolutePath().resolve("db/storystudio")), H2_USER);
+    }
+
+    /** Any other database, as {@code user} with no password (a local PostgreSQL trusting its clients). */
+    public static JobDatabase at(String url, String user) {
+        return new JobDatabase(url, user);
     }
 
     public String url() {
         return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** The {@code --spring.datasource.*} arguments that point a launch at this database. */
+    public List<String> launchArguments() {
+        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user);
     }
 
     /** A row of {@code scene_result}. */
@@ -93,7 +113,7 @@ public final class JobDatabase {
 
     /** Any other question, for a test that needs one. */
     public <T> List<T> query(String sql, Row<T> row, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

@@ -47,19 +47,24 @@ public final class StoryStudioJar implements AutoCloseable {
     private final AtomicInteger launches = new AtomicInteger();
     private final List<StoryStudioProcess> processes = new CopyOnWriteArrayList<>();
 
-    private StoryStudioJar(RunPodSimulator remote, Path work) {
+    private StoryStudioJar(RunPodSimulator remote, Path work, JobDatabase database) {
         this.remote = remote;
         this.work = work.toAbsolutePath();
-        this.database = JobDatabase.in(this.work);
+        this.database = database;
     }
 
-    /** Launches in {@code work} (working directory, database, output, logs) against {@code remote}. */
+    /** Launches in {@code work} (working directory, H2 database, output, logs) against {@code remote}. */
     public static StoryStudioJar against(RunPodSimulator remote, Path work) {
+        return against(remote, work, JobDatabase.in(work));
+    }
+
+    /** Launches in {@code work} (working directory, output, logs) against {@code remote}, with {@code database}. */
+    public static StoryStudioJar against(RunPodSimulator remote, Path work, JobDatabase database) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " does not exist: integration tests run after "
                     + "`package` (mvn verify)");
         }
-        return new StoryStudioJar(remote, work);
+        return new StoryStudioJar(remote, work, database);
     }
 
     public JobDatabase database() {
@@ -82,8 +87,8 @@ public final class StoryStudioJar implements AutoCloseable {
     public List<String> connectionArguments() {
         List<String> arguments = new ArrayList<>(List.of(
                 "--runpod.base-url=" + remote.baseUrl(),
-                "--runpod.endpoint-id=" + remote.endpointId(),
-                "--spring.datasource.url=" + database.url()));
+                "--runpod.endpoint-id=" + remote.endpointId()));
+        arguments.addAll(database.launchArguments());
         arguments.addAll(FAST_TIMINGS);
         return arguments;
     }

@@ -58,6 +58,17 @@ public final class StoryStudioProcess {
         }
     }
 
+    /** Waits at most {@code timeout} for the process to end, without killing it: whether it ended. */
+    public boolean endsWithin(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for launch " + number, e);
+        }
+    }
+
     /** The exit code of a process that has ended; fails if it is still running. */
     public int exitCode() {
         if (process.isAlive()) {
