@@ -15,7 +15,7 @@ public record NightSummary(Path folder, List<NightLine> lines) {
         int width = Math.max(4, lines.stream().mapToInt(line -> line.file().length()).max().orElse(0));
         int outcomeWidth = Math.max(7, lines.stream().mapToInt(line -> line.outcome().length()).max().orElse(0));
         out.println();
-        out.printf("StoryStudio inbox %s: %d file(s)%n", folder, lines.size());
+        out.printf("StoryStudio: %d file(s) in the inbox %s%n", lines.size(), folder);
         lines.forEach(line -> out.printf("  %-" + width + "s  %-" + outcomeWidth + "s  %s%s%n", line.file(), line.outcome(),
                 line.exitCode() < 0 ? "not run" : "exit " + line.exitCode(), line.scenes().isEmpty() ? "" : "  " + line.scenes()));
         out.printf("  %-13s%s%n", "exit code", exitCode);

@@ -68,7 +68,7 @@ class InboxCommandTests {
         assertThat(out.indexOf("inbox: a-monday.csv (1 of 3)")).isPositive()
                 .isLessThan(out.indexOf("inbox: b-tuesday.csv (2 of 3)"));
         assertThat(out.indexOf("inbox: b-tuesday.csv (2 of 3)")).isLessThan(out.indexOf("inbox: c-broken.csv (3 of 3)"));
-        assertThat(out).contains("StoryStudio inbox " + inbox + ": 3 file(s)")
+        assertThat(out).contains("StoryStudio: 3 file(s) in the inbox " + inbox)
                 .containsPattern("a-monday\\.csv +already done +exit 0 +2 total, 2 with video, 0 failed")
                 .containsPattern("b-tuesday\\.csv +completed +exit 0 +3 total, 3 with video, 0 failed")
                 .containsPattern("c-broken\\.csv +input rejected +exit 2\\n")
