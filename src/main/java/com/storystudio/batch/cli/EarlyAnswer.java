@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import com.storystudio.batch.inbox.InboxException;
+import com.storystudio.batch.inbox.InboxFolder;
 import com.storystudio.batch.scene.CsvSceneSource;
 import com.storystudio.batch.scene.SceneCheck;
 import com.storystudio.batch.scene.SceneProblem;
@@ -34,8 +36,13 @@ public final class EarlyAnswer {
     public Optional<Integer> answer(String... args) {
         ParsedArguments arguments = ParsedArguments.of(args);
         Optional<ExitCode> answered = commandLine(arguments);
-        if (answered.isEmpty() && List.of(OptionCatalogue.RUN, OptionCatalogue.ESTIMATE).contains(ArgumentCheck.commandOf(arguments))) {
+        CommandSpec command = ArgumentCheck.commandOf(arguments);
+        if (answered.isEmpty() && List.of(OptionCatalogue.RUN, OptionCatalogue.ESTIMATE).contains(command)) {
             answered = checkInput(Path.of(arguments.value("input").orElseThrow()));
+        }
+        if (answered.isEmpty() && command == OptionCatalogue.INBOX) {
+            // The files themselves are checked one by one as the night reaches them: one invalid file stops no other.
+            answered = checkInbox(Path.of(arguments.value("inbox").orElseThrow()));
         }
         return answered.map(ExitCode::code);
     }
@@ -60,7 +67,18 @@ public final class EarlyAnswer {
         return ExitCode.INVALID_INPUT;
     }
 
-    private Optional<ExitCode> checkInput(Path input) {
+    private Optional<ExitCode> checkInbox(Path folder) {
+        try {
+            InboxFolder.read(folder);
+            return Optional.empty();
+        }
+        catch (InboxException e) {
+            return Optional.of(usageError(List.of(e.getMessage())));
+        }
+    }
+
+    /** Said on standard error, with the exit code, when {@code input} cannot be run; empty when it is valid. */
+    Optional<ExitCode> checkInput(Path input) {
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             return Optional.of(usageError(List.of(cannotRead(input))));
         }

@@ -31,7 +31,12 @@ final class OptionCatalogue {
     private static final OptionSpec OUTPUT_DIR = value("output-dir", PATH, "DIR", "results CSV, report and videos (default: output)");
     private static final OptionSpec SIMULATE = flag("simulate", "use the built-in RunPod emulator instead of the cloud");
 
+    /** What a run of one input accepts besides the input itself; the inbox's run of each file accepts the same. */
+    private static final List<OptionSpec> RUN_OPTIONS = runOptions();
+
     static final CommandSpec RUN = run();
+
+    static final CommandSpec INBOX = inbox();
 
     static final CommandSpec RESTORE_WORKER = restoreWorker();
 
@@ -40,7 +45,7 @@ final class OptionCatalogue {
     static final CommandSpec REPORT = report();
 
     /** In the order {@code --help} shows them. */
-    static final List<CommandSpec> COMMANDS = List.of(RUN, ESTIMATE, REPORT, RESTORE_WORKER);
+    static final List<CommandSpec> COMMANDS = List.of(RUN, INBOX, ESTIMATE, REPORT, RESTORE_WORKER);
 
     static final List<OptionSpec> RUNPOD = runpod();
 
@@ -61,8 +66,23 @@ final class OptionCatalogue {
     }
 
     private static CommandSpec run() {
-        return new CommandSpec(Optional.empty(), "--input=FILE [options]", List.of(
-                INPUT,
+        return new CommandSpec(Optional.empty(), "--input=FILE [options]",
+                Stream.concat(Stream.of(INPUT), RUN_OPTIONS.stream()).toList(), List.of("input"));
+    }
+
+    /** Named by its own option: {@code --inbox=DIR} and {@code --input} exclude each other. */
+    private static CommandSpec inbox() {
+        return new CommandSpec(Optional.of("inbox"), "--inbox=DIR [options]",
+                Stream.concat(Stream.of(value("inbox", PATH, "DIR", """
+                        run every *.csv in DIR in name order, each as its own
+                        input (new ones start, failed or stopped ones continue,
+                        done ones are skipped); exit code: the worst file's""")),
+                        RUN_OPTIONS.stream().filter(option -> !option.name().equals("regenerate"))).toList(),
+                List.of());
+    }
+
+    private static List<OptionSpec> runOptions() {
+        return List.of(
                 OUTPUT_DIR,
                 SIMULATE,
                 flag("download", """
@@ -79,8 +99,7 @@ final class OptionCatalogue {
                         scene content has one (otherwise that video is reused)"""),
                 flag("cancel-on-stop", """
                         on SIGTERM/Ctrl-C cancel the jobs in flight on RunPod
-                        (default: leave them to finish; the re-run picks them up)""")),
-                List.of("input"));
+                        (default: leave them to finish; the re-run picks them up)"""));
     }
 
     private static CommandSpec restoreWorker() {

@@ -3,6 +3,7 @@ package com.storystudio.batch.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,11 @@ public class RunCommand implements Command {
 
     @Override
     public ExitCode execute(CommandArguments arguments) throws Exception {
-        Path input = arguments.readableInput();
+        return launch(arguments.readableInput(), arguments).code();
+    }
+
+    /** Runs one input, as {@code --input} names it or as the inbox finds it, and prints its summary. */
+    Launched launch(Path input, CommandArguments arguments) throws Exception {
         UsageException.unlessConnected(connection, "; or rehearse with --simulate");
         RunParameters run = RunParameters.of(input, connection.endpointId(), Path.of(arguments.value("output-dir").orElse("output")))
                 .withCancelOnStop(arguments.has("cancel-on-stop"))
@@ -57,28 +62,45 @@ public class RunCommand implements Command {
         RunEnd end = launcher.launch(run);
         if (end instanceof RunEnd.NotStarted notStarted) {
             err.println("storystudio: " + notStarted.message());
-            return switch (notStarted.reason()) {
+            ExitCode code = switch (notStarted.reason()) {
                 case RUNNING_ELSEWHERE -> ExitCode.ALREADY_RUNNING;
                 case NOT_RESTARTABLE -> ExitCode.RUN_FAILED;
                 case STOPPED -> ExitCode.STOPPED;
                 case MISCONFIGURED -> ExitCode.INVALID_INPUT;
                 case UNREACHABLE -> ExitCode.RUN_FAILED;
             };
+            return new Launched(code, "not started: " + words(notStarted.reason().name()), "");
         }
         if (end instanceof RunEnd.AlreadyDone done) {
             if (done.regenerationUnfinished()) {
                 err.println("storystudio: a --regenerate run of this input has not finished; add --regenerate to continue it");
             }
             RunSummary summary = summaries.alreadyDone(run, done.instance(), done.lastExecution());
-            return print(summary, summary.workerRestored() ? ExitCode.SUCCESS : ExitCode.WORKER_NOT_RESTORED);
+            return print(summary, "already done", summary.workerRestored() ? ExitCode.SUCCESS : ExitCode.WORKER_NOT_RESTORED);
         }
         RunEnd.Ran ran = (RunEnd.Ran) end;
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return print(summaries.of(run, ran.execution(), took), ExitCode.of(RunOutcome.of(ran.execution())));
+        RunOutcome outcome = RunOutcome.of(ran.execution());
+        return print(summaries.of(run, ran.execution(), took), words(outcome.name()), ExitCode.of(outcome));
     }
 
-    private ExitCode print(RunSummary summary, ExitCode code) {
+    private Launched print(RunSummary summary, String outcome, ExitCode code) {
         summary.print(out, err, code.describe());
-        return code;
+        return new Launched(code, outcome, "%d total, %d with video, %d failed".formatted(summary.scenes(), summary.withVideo(),
+                summary.failedScenes().size()));
+    }
+
+    /** {@code SCENES_FAILED} as {@code scenes failed}. */
+    private static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /**
+     * How one input's launch ended.
+     *
+     * @param outcome what became of it, in words ({@code completed}, {@code already done}, {@code not started: ...})
+     * @param scenes  its scenes' counts; empty when it did not start
+     */
+    record Launched(ExitCode code, String outcome, String scenes) {
     }
 }
