@@ -45,8 +45,8 @@ public class CancelJobsCommand implements Command {
             jobs = cancellation.cancel(run);
         }
         catch (RunInProgressException e) {
-            err.println("storystudio: " + e.getMessage() + "; nothing was cancelled. Stop that process first: with --cancel-on-stop it "
-                    + "cancels its own jobs");
+            err.println("storystudio: " + e.getMessage() + "; nothing was cancelled. Stop that process first (SIGTERM; a run launched "
+                    + "with --cancel-on-stop cancels its own jobs as it stops)");
             return ExitCode.ALREADY_RUNNING;
         }
         catch (RunPodRejectedException e) {
