@@ -24,19 +24,30 @@ final class ArgumentCheck {
 
     /**
      * The command the arguments ask for: the one named by the first word ({@code report --input=...}) or
-     * by its flag ({@code --restore-worker}), else the run.
+     * by its flag ({@code --restore-worker}; the on-call commands only by their word), else the run.
      */
     static CommandSpec commandOf(ParsedArguments arguments) {
-        return OptionCatalogue.COMMANDS.stream().filter(command -> command.name().filter(name -> names(arguments, name)).isPresent())
+        return OptionCatalogue.COMMANDS.stream().filter(command -> command.name().filter(name -> names(arguments, command, name)).isPresent())
                 .findFirst().orElse(OptionCatalogue.RUN);
     }
 
-    private static boolean names(ParsedArguments arguments, String command) {
-        return arguments.has(command) || arguments.operands().stream().findFirst().filter(command::equals).isPresent();
+    private static boolean names(ParsedArguments arguments, CommandSpec spec, String command) {
+        return (arguments.has(command) && !spec.hasOwnHelp()) || arguments.operands().stream().findFirst().filter(command::equals).isPresent();
     }
 
-    /** The words that are neither options nor the word naming the command. */
+    /** The command's operand as written ({@code 12} of {@code show 12}); empty when it takes none or none was given. */
+    static Optional<String> operandOf(ParsedArguments arguments, CommandSpec command) {
+        List<String> after = afterName(arguments, command);
+        return command.operand().isPresent() && !after.isEmpty() ? Optional.of(after.get(0)) : Optional.empty();
+    }
+
+    /** The words that are neither options nor the word naming the command, nor the one operand it takes. */
     private static List<String> strayWords(ParsedArguments arguments, CommandSpec command) {
+        List<String> after = afterName(arguments, command);
+        return operandOf(arguments, command).isPresent() ? after.subList(1, after.size()) : after;
+    }
+
+    private static List<String> afterName(ParsedArguments arguments, CommandSpec command) {
         List<String> operands = arguments.operands();
         boolean named = !operands.isEmpty() && command.name().filter(operands.get(0)::equals).isPresent();
         return named ? operands.subList(1, operands.size()) : operands;
@@ -71,11 +82,16 @@ final class ArgumentCheck {
                 .map(name -> "unexpected word after --%s (options are written --name=value)".formatted(name))
                 .forEach(problems::add);
         List<String> stray = strayWords(arguments, command);
+        Optional<String> meant = stray.isEmpty() ? Optional.empty() : commandMeant(arguments, stray.get(0));
         if (!stray.isEmpty()) {
-            problems.add("unexpected argument(s) " + String.join(" ", stray) + commandMeant(arguments, stray.get(0))
-                    .map(meant -> "; did you mean the command " + meant + "?").orElse(" (options are written --name=value)"));
+            problems.add("unexpected argument(s) " + String.join(" ", stray) + meant
+                    .map(word -> "; did you mean the command " + word + "?").orElse(" (options are written --name=value)"));
         }
-        if (!arguments.has(OptionCatalogue.HELP.name())) {
+        // A misspelt command word is the one mistake: what the run would require besides is beside the point.
+        if (!arguments.has(OptionCatalogue.HELP.name()) && meant.isEmpty()) {
+            command.operand().filter(operand -> operandOf(arguments, command).isEmpty())
+                    .map(operand -> "%s needs its %s (see %s --help)".formatted(command.describe(), operand.name(), command.describe()))
+                    .ifPresent(problems::add);
             command.required().stream().filter(option -> !arguments.has(option))
                     .map(option -> "--%s=%s is required".formatted(option, OptionCatalogue.find(option).orElseThrow().valueName()))
                     .forEach(problems::add);

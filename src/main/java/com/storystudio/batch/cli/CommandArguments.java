@@ -24,6 +24,15 @@ public record CommandArguments(ApplicationArguments arguments) {
         return values == null || values.size() != 1 || values.get(0).isBlank() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** The word after the command's own ({@code 12} of {@code show 12}); the check before the start made sure it is there. */
+    String operand() {
+        List<String> words = arguments.getNonOptionArgs();
+        if (words.size() < 2) {
+            throw new UsageException("the command needs its operand (see its --help)");
+        }
+        return words.get(1);
+    }
+
     /** {@code --input}, a file that can be read: a file gone since the early check is a usage error, said once. */
     Path readableInput() {
         Path input = Path.of(value("input").orElseThrow());

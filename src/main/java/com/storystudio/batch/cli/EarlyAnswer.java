@@ -54,7 +54,8 @@ public final class EarlyAnswer {
             return Optional.of(usageError(problems));
         }
         if (arguments.has(OptionCatalogue.HELP.name())) {
-            out.print(Usage.text());
+            CommandSpec asked = ArgumentCheck.commandOf(arguments);
+            out.print(asked.hasOwnHelp() ? Usage.of(asked) : Usage.text());
             return Optional.of(ExitCode.SUCCESS);
         }
         return Optional.empty();

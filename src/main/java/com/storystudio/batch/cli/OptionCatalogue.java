@@ -44,8 +44,19 @@ final class OptionCatalogue {
 
     static final CommandSpec REPORT = report();
 
+    static final CommandSpec LIST = OnCallSpecs.list(SIMULATE);
+
+    static final CommandSpec SHOW = OnCallSpecs.show(SIMULATE);
+
+    static final CommandSpec ABANDON = OnCallSpecs.abandon(SIMULATE);
+
+    static final CommandSpec CANCEL_JOBS = OnCallSpecs.cancelJobs(SIMULATE);
+
+    static final CommandSpec HEALTH = OnCallSpecs.health(SIMULATE);
+
     /** In the order {@code --help} shows them. */
-    static final List<CommandSpec> COMMANDS = List.of(RUN, INBOX, ESTIMATE, REPORT, RESTORE_WORKER);
+    static final List<CommandSpec> COMMANDS = List.of(RUN, INBOX, ESTIMATE, REPORT, RESTORE_WORKER, LIST, SHOW, ABANDON, CANCEL_JOBS,
+            HEALTH);
 
     static final List<OptionSpec> RUNPOD = runpod();
 

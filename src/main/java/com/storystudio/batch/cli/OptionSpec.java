@@ -52,7 +52,11 @@ record OptionSpec(String name, ValueKind kind, List<String> choices, String valu
 
     /** Its lines of {@code --help}. */
     String usage() {
-        String left = "  --" + name + (valueName.isEmpty() ? "" : "=" + valueName);
+        return helpLines("  --" + name + (valueName.isEmpty() ? "" : "=" + valueName), help);
+    }
+
+    /** {@code left}, then {@code help} from the help column on: an option's lines, or a command operand's. */
+    static String helpLines(String left, String help) {
         List<String> lines = help.lines().toList();
         StringBuilder text = new StringBuilder();
         String indent = " ".repeat(HELP_COLUMN);

@@ -1,6 +1,7 @@
 package com.storystudio.batch.cli;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,25 @@ final class Usage {
 
                 Durations are written like 200ms, 10s, 5m. A setting can also come from the environment
                 (RUNPOD_API_KEY, RUNPOD_ENDPOINT_ID, RUNPOD_BASE_URL) or from Spring Boot's usual places.
+                The on-call commands (%s) each have their own help: java -jar storystudio.jar list --help
+                """.formatted(String.join(", ", OptionCatalogue.COMMANDS.stream().filter(CommandSpec::hasOwnHelp)
+                        .flatMap(command -> command.name().stream()).toList())) + """
+
+                Exit codes:
+                """ + exitCodes + "\n";
+    }
+
+    /** The help of one command that has its own: what it does, its operand, its options, its exit codes. */
+    static String of(CommandSpec command) {
+        String operand = command.operand().map(it -> "\nOperand:\n" + OptionSpec.helpLines("  " + it.name(), it.meaning())).orElse("");
+        String exitCodes = command.exits().stream().sorted(Comparator.comparingInt(exit -> exit.code().code()))
+                .map(exit -> "  %d  %s".formatted(exit.code().code(), exit.meaning()))
+                .collect(Collectors.joining("\n"));
+        return "Usage: " + PROGRAM + command.synopsis() + "\n\n" + command.about() + "\n" + operand + """
+
+                Options:
+                """ + lines(command.options()) + OptionCatalogue.HELP.usage() + OptionCatalogue.DATASOURCE.usage()
+                + "  (and the RunPod settings of java -jar storystudio.jar --help)\n" + """
 
                 Exit codes:
                 """ + exitCodes + "\n";

@@ -52,6 +52,12 @@ public class SubmissionLedger {
         return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** Every remote job of the instance, over all its executions: by row, the oldest first. */
+    public List<Submission> all(long jobInstanceId) {
+        return ownTransaction.execute(status -> jdbc.query("SELECT " + COLUMNS + " FROM scene_submission WHERE job_instance_id = ? ORDER BY id",
+                SubmissionLedger::map, jobInstanceId));
+    }
+
     /**
      * Scenes of this job instance whose latest job was submitted and not seen to end: it may be running,
      * or finished with a result that RunPod keeps for 30 minutes only.

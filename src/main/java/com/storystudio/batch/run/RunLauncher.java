@@ -1,20 +1,14 @@
 package com.storystudio.batch.run;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.JobKeyGenerator;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -32,7 +26,6 @@ import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.report.ReportPublisher;
 import com.storystudio.batch.runpod.RunPodConfigurationException;
 import com.storystudio.batch.runpod.RunPodUnavailableException;
-import com.storystudio.batch.worker.WorkerHolds;
 import com.storystudio.batch.worker.WorkerRestoreException;
 import com.storystudio.batch.worker.WorkerScaling;
 
@@ -45,7 +38,6 @@ import com.storystudio.batch.worker.WorkerScaling;
 public class RunLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
-    private static final JobKeyGenerator JOB_KEYS = new DefaultJobKeyGenerator();
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -57,12 +49,12 @@ public class RunLauncher {
     private final StopRequest stop;
     private final EndpointPreflight preflight;
     private final WorkerScaling scaling;
-    private final WorkerHolds holds;
     private final MissingVideos missingVideos;
+    private final OrphanRecovery recovery;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, RunOwnership ownership, RunHistory history,
                        RunResultsCsv resultsCsv, ReportPublisher report, StopRequest stop, EndpointPreflight preflight,
-                       WorkerScaling scaling, WorkerHolds holds, MissingVideos missingVideos) {
+                       WorkerScaling scaling, MissingVideos missingVideos, OrphanRecovery recovery) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -74,14 +66,14 @@ public class RunLauncher {
         this.stop = stop;
         this.preflight = preflight;
         this.scaling = scaling;
-        this.holds = holds;
+        this.recovery = recovery;
     }
 
     public RunEnd launch(RunParameters run) throws Exception {
         // Claimed before the job is touched, released after it ended: an execution of this input that
         // is still "running" while we hold the claim belongs to a process that died.
         try {
-            ownership.claim(JOB_KEYS.generateKey(run.toJobParameters()), run.input().toString());
+            ownership.claim(run.claimKey(), run.input().toString());
         }
         catch (RunInProgressException e) {
             return new RunEnd.NotStarted(RunEnd.Reason.RUNNING_ELSEWHERE,
@@ -95,7 +87,8 @@ public class RunLauncher {
         }
     }
 
-    private RunEnd startOrContinue(RunParameters run) throws Exception {
+    private RunEnd startOrContinue(RunParameters asked) throws Exception {
+        RunParameters run = current(asked);
         JobInstance existing = jobRepository.getJobInstance(StoryStudioJobConfiguration.JOB_NAME, run.toJobParameters());
         JobExecution last = existing == null ? null : jobRepository.getLastJobExecution(existing);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
@@ -104,8 +97,9 @@ public class RunLauncher {
             RunHistory.PastRun newest = RunHistory.latestCompleted(past).orElseThrow();
             return alreadyDone(run, newest.instance(), newest.lastExecution(), RunHistory.unfinishedRegeneration(past).isPresent());
         }
-        if (last != null && (last.getStatus().isRunning() || hasUnendedStep(last))) {
-            recover(run, last);
+        if (last != null && OrphanRecovery.isOrphaned(last)) {
+            recovery.recover(run.input().toString(), last, "the next launch");
+            log.info("Continuing the recovered run of {}", run.input());
         }
         else if (last != null) {
             log.info("Continuing the earlier run of {} (job instance {}, last execution {} ended {})", run.input(),
@@ -137,6 +131,20 @@ public class RunLauncher {
         }
     }
 
+    /**
+     * The run to start or continue: Spring Batch restarts no ABANDONED instance, so after {@code abandon} the storyboard
+     * goes on as a new instance that replaces it (and reuses the videos it made, as any run of the same content would).
+     */
+    private RunParameters current(RunParameters run) {
+        JobInstance instance = jobRepository.getJobInstance(StoryStudioJobConfiguration.JOB_NAME, run.toJobParameters());
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        if (last == null || last.getStatus() != BatchStatus.ABANDONED) {
+            return run;
+        }
+        log.info("The run of {} (job instance {}) was abandoned; starting it over as a new run", run.input(), instance.getInstanceId());
+        return current(run.replacing(instance.getInstanceId()));
+    }
+
     /** Why the run cannot start against this endpoint, if it cannot: nothing has been changed or submitted yet. */
     private Optional<RunEnd> preflight() {
         try {
@@ -160,30 +168,6 @@ public class RunLauncher {
         }
         catch (RuntimeException e) {
             log.warn("Could not write the report of {} into {}: {}", run.input(), run.outputDir(), e.toString(), e);
-        }
-    }
-
-    /** The execution's process was killed (kill -9, OOM, reboot): mark it FAILED so that it can be restarted. */
-    /**
-     * A step still "running" in an execution that ended: the database went away for longer than the pool waits
-     * (a PostgreSQL restart, say) just as the step ended, and only the job's end was recorded once it was back.
-     * Spring Batch refuses to restart such an execution as if it were running elsewhere.
-     */
-    private static boolean hasUnendedStep(JobExecution last) {
-        return last.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning());
-    }
-
-    private void recover(RunParameters run, JobExecution orphaned) {
-        String why = orphaned.getStatus().isRunning()
-                ? "its process ended without finishing it (killed, out of memory or rebooted)"
-                : "a step's end could not be recorded (the database was unreachable)";
-        log.warn("Recovering the run of {} (execution {}, left {}): {}; continuing it", run.input(), orphaned.getId(),
-                orphaned.getStatus(), why);
-        orphaned.setExitStatus(ExitStatus.FAILED.addExitDescription("Recovered at the next launch: " + why));
-        LocalDateTime lastSeen = Objects.requireNonNullElse(orphaned.getLastUpdated(), orphaned.getStartTime());
-        jobOperator.recover(orphaned);
-        if (lastSeen != null) {
-            holds.releasedAt(orphaned.getId(), lastSeen.atZone(ZoneId.systemDefault()).toInstant());
         }
     }
 
