@@ -3,6 +3,7 @@ package com.storystudio.batch.run;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ import com.storystudio.batch.job.RunParameters;
 import com.storystudio.batch.job.RunResultsCsv;
 import com.storystudio.batch.job.StopRequest;
 import com.storystudio.batch.job.StoryStudioJobConfiguration;
+import com.storystudio.batch.logging.LogFields;
 import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.report.ReportPublisher;
@@ -88,7 +90,7 @@ public class RunLauncher {
                     e.getMessage() + "; nothing was done. Stop that process first, or wait for it.");
         }
         try {
-            return startOrContinue(run);
+            return LogFields.with(Map.of(LogFields.INPUT, run.input().toString()), () -> startOrContinue(run));
         }
         finally {
             ownership.unclaim();
