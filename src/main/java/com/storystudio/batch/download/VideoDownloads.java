@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.storystudio.batch.logging.LogFields;
+
 /**
  * The downloads of one run, at most {@link DownloadProperties#concurrency()} at once, each on a thread of its own
  * so that the run goes on watching RunPod while a video transfers. Closing it abandons the transfers still going
@@ -29,7 +31,8 @@ public final class VideoDownloads implements AutoCloseable {
 
     /** @see VideoDownloader#download */
     public CompletableFuture<DownloadOutcome> fetch(VideoFile target, String url, boolean keepWhole) {
-        return CompletableFuture.supplyAsync(() -> downloader.download(target, url, keepWhole), pool);
+        // The caller's log fields (input, execution, scene) go with the download to its thread.
+        return CompletableFuture.supplyAsync(LogFields.carried(() -> downloader.download(target, url, keepWhole)), pool);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.storystudio.batch.generation;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,8 +37,9 @@ public class GenerationConfiguration {
     @Bean
     SceneGenerator sceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
                                   GenerationSettings settings, InFlightLimit inFlightLimit, GenerationProperties properties, Clock clock,
-                                  Sleeper sleeper, VideoDownloader downloader, VideoProbe probe) {
+                                  Sleeper sleeper, VideoDownloader downloader, VideoProbe probe, ObjectProvider<SceneEvents> events) {
         return new SceneGenerator(jobs, ledger, requests, classifier, settings, inFlightLimit,
-                properties.storystudio().submissionOrder(), clock, sleeper, downloader, probe);
+                properties.storystudio().submissionOrder(), clock, sleeper, downloader, probe,
+                events.getIfAvailable(() -> SceneEvents.NONE));
     }
 }

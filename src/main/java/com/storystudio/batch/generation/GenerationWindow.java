@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.batch.core.job.JobInterruptedException;
 
 import com.storystudio.batch.ledger.Submission;
+import com.storystudio.batch.logging.LogFields;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResult;
 import com.storystudio.batch.runpod.GenerationInput;
@@ -131,11 +132,9 @@ public class GenerationWindow implements AutoCloseable {
         if (first == null) {
             return null;
         }
-        List<SceneResult> all = new ArrayList<>(1 + finished.size());
-        all.add(first);
-        while (!finished.isEmpty()) {
-            all.add(finished.poll());
-        }
+        List<SceneResult> all = new ArrayList<>(List.of(first));
+        all.addAll(finished);
+        finished.clear();
         return new FinishedScenes(all);
     }
 
@@ -143,7 +142,8 @@ public class GenerationWindow implements AutoCloseable {
         // A live job from an earlier run is attached even beyond the window: it is paid for already, and
         // left waiting for a slot its result could expire on RunPod.
         while ((inFlight.size() < maxInFlight || scenes.nextHasLiveJob()) && scenes.hasNext()) {
-            start(scenes.next());
+            Scene next = scenes.next();
+            LogFields.run(LogFields.scene(next.sceneId(), null), () -> start(next));
         }
         if (!inTail && !scenes.hasNext() && inFlight.stream().noneMatch(InFlightScene::maySubmit)) {
             inTail = true;
@@ -179,10 +179,10 @@ public class GenerationWindow implements AutoCloseable {
 
     private void advance(InFlightScene scene) {
         if (scene.awaitsSubmission()) {
-            submit(scene);
+            LogFields.run(scene.logFields(), () -> submit(scene));
         }
         else {
-            poll(scene);
+            LogFields.run(scene.logFields(), () -> poll(scene));
         }
     }
 
@@ -257,7 +257,8 @@ public class GenerationWindow implements AutoCloseable {
         int found = 0;
         for (Iterator<InFlightScene> candidates = waiting.stream().sorted(InFlightScene.LIKELIEST_ENDED).iterator();
              found < ended && candidates.hasNext(); ) {
-            if (poll(candidates.next())) {
+            InFlightScene candidate = candidates.next();
+            if (LogFields.with(candidate.logFields(), () -> poll(candidate))) {
                 found++;
             }
         }

@@ -3,8 +3,10 @@ package com.storystudio.batch.generation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.OptionalDouble;
 
+import com.storystudio.batch.logging.LogFields;
 import com.storystudio.batch.runpod.RemoteStatus;
 import com.storystudio.batch.scene.Scene;
 
@@ -117,6 +119,11 @@ final class InFlightScene {
 
     Long ledgerId() {
         return ledgerId;
+    }
+
+    /** The scene's fields for the log lines of its turn (logging.LogFields). */
+    Map<String, String> logFields() {
+        return LogFields.scene(sceneId(), remoteJobId());
     }
 
     String remoteJobId() {

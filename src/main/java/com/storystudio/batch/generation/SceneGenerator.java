@@ -33,10 +33,18 @@ public class SceneGenerator {
     private final Sleeper sleeper;
     private final VideoDownloader downloader;
     private final VideoProbe probe;
+    private final SceneEvents events;
 
     public SceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
                           GenerationSettings settings, InFlightLimit inFlightLimit, SubmissionOrder order, Clock clock, Sleeper sleeper,
                           VideoDownloader downloader, VideoProbe probe) {
+        this(jobs, ledger, requests, classifier, settings, inFlightLimit, order, clock, sleeper, downloader, probe, SceneEvents.NONE);
+    }
+
+    /** @param events told of every submission, job end and scene end, for the metrics */
+    public SceneGenerator(RunPodJobs jobs, SubmissionLedger ledger, SceneRequestFactory requests, FailureClassifier classifier,
+                          GenerationSettings settings, InFlightLimit inFlightLimit, SubmissionOrder order, Clock clock, Sleeper sleeper,
+                          VideoDownloader downloader, VideoProbe probe, SceneEvents events) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.requests = requests;
@@ -48,6 +56,7 @@ public class SceneGenerator {
         this.sleeper = sleeper;
         this.downloader = downloader;
         this.probe = probe;
+        this.events = events;
     }
 
     /**
@@ -63,7 +72,7 @@ public class SceneGenerator {
         SubmissionQueue queue = new SubmissionQueue(scenes, live, order, lengths, SubmissionQueue.DEFAULT_LOOKAHEAD);
         SceneResumption resumption = new SceneResumption(ledger, jobInstanceId, settings.endpointId(), options.reuseEarlierVideos(),
                 probe::check);
-        SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings, videos, jobInstanceId, clock);
+        SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings, videos, jobInstanceId, clock, events);
         SceneCalls calls = new SceneCalls(jobs, requests, settings.policy());
         EndpointWatch watch = new EndpointWatch(jobs, settings.pollInterval(), clock);
         return new GenerationWindow(queue, resumption, lifecycle, calls, watch, inFlightLimit.resolve(),

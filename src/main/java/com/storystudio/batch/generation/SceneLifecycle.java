@@ -37,7 +37,7 @@ final class SceneLifecycle {
     /** The back-off doubles with each resubmission, up to 2^10 times the first. */
     private static final int MAX_BACKOFF_DOUBLINGS = 10;
 
-    private final SubmissionLedger ledger;
+    private final SceneRecords ledger;
     private final FailureClassifier classifier;
     private final GenerationSettings settings;
     private final InlineVideoStore videos;
@@ -49,8 +49,8 @@ final class SceneLifecycle {
     private boolean anyAccepted;
 
     SceneLifecycle(SubmissionLedger ledger, FailureClassifier classifier, GenerationSettings settings, InlineVideoStore videos,
-                   long jobInstanceId, Clock clock) {
-        this.ledger = ledger;
+                   long jobInstanceId, Clock clock, SceneEvents events) {
+        this.ledger = new SceneRecords(ledger, events);
         this.classifier = classifier;
         this.settings = settings;
         this.videos = videos;
@@ -114,7 +114,7 @@ final class SceneLifecycle {
 
     /** {@code /run} answered with a job id. */
     NextStep accepted(InFlightScene scene, Submission row, SubmittedJob job) {
-        ledger.accepted(row.id(), job.id(), job.status().name(), job.unansweredAttempts());
+        ledger.accepted(row, job);
         anyAccepted = true;
         if (job.unansweredAttempts() > 0) {
             log.warn("Scene {}: {} earlier /run attempt(s) got no answer; RunPod may run (and bill) them besides job {}",
@@ -288,9 +288,9 @@ final class SceneLifecycle {
     private SceneResult result(InFlightScene scene, SceneStatus status, String videoUrl, Double generationTime, Double videoSizeMb,
                                String error, String reusedFrom) {
         Scene s = scene.scene();
-        return new SceneResult(s.position(), s.sceneId(), status, videoUrl, scene.lastRemoteJobId(), generationTime, videoSizeMb,
+        return ledger.finished(new SceneResult(s.position(), s.sceneId(), status, videoUrl, scene.lastRemoteJobId(), generationTime, videoSizeMb,
                 s.resolution().value(), s.sampleSteps(), scene.attempts(), error, scene.fingerprint(), reusedFrom,
-                ledger.possibleDuplicates(jobInstanceId, s.sceneId()), null);
+                ledger.possibleDuplicates(jobInstanceId, s.sceneId()), null));
     }
 
     /** RunPod's word for the end, and its timings: written with the end itself. */

@@ -28,6 +28,7 @@ import com.storystudio.batch.generation.InFlightLimit;
 import com.storystudio.batch.generation.InlineVideoStore;
 import com.storystudio.batch.generation.RunOptions;
 import com.storystudio.batch.generation.SceneGenerator;
+import com.storystudio.batch.logging.ExecutionLogFields;
 import com.storystudio.batch.generation.WorkAhead;
 import com.storystudio.batch.ledger.SubmissionLedger;
 import com.storystudio.batch.progress.ProgressProperties;
@@ -69,6 +70,7 @@ public class StoryStudioJobConfiguration {
                        RunOutcomeDecider runOutcome, WorkerRestoreListener workerRestore, ResultsCsvListener resultsCsv,
                        ObjectProvider<RunEndListener> runEnd) {
         JobBuilder builder = new JobBuilder(JOB_NAME, jobRepository);
+        builder.listener(new ExecutionLogFields());
         // afterJob runs in reverse order. First, so that theirs run last: they see the outcome and the worker restored.
         runEnd.orderedStream().forEach(builder::listener);
         return builder

@@ -21,6 +21,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 
 import com.storystudio.batch.cost.GpuPrice;
 import com.storystudio.batch.ledger.SubmissionLedger;
+import com.storystudio.batch.logging.LogFields;
 import com.storystudio.batch.result.FinishedScenes;
 import com.storystudio.batch.result.SceneResultRepository;
 import com.storystudio.batch.scene.AudioLengths;
@@ -86,7 +87,9 @@ public class ProgressReporter implements StepExecutionListener, ItemWriteListene
                 thread.setDaemon(true);
                 return thread;
             });
-            ticker.scheduleAtFixedRate(this::say, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            // The step thread's log fields (input, execution) on the ticker's lines too.
+            ticker.scheduleAtFixedRate(LogFields.carried((Runnable) this::say), interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

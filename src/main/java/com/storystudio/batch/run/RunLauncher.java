@@ -1,6 +1,7 @@
 package com.storystudio.batch.run;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import com.storystudio.batch.job.RunParameters;
 import com.storystudio.batch.job.RunResultsCsv;
 import com.storystudio.batch.job.StopRequest;
 import com.storystudio.batch.job.StoryStudioJobConfiguration;
+import com.storystudio.batch.logging.LogFields;
 import com.storystudio.batch.ownership.RunInProgressException;
 import com.storystudio.batch.ownership.RunOwnership;
 import com.storystudio.batch.report.ReportPublisher;
@@ -80,7 +82,7 @@ public class RunLauncher {
                     e.getMessage() + "; nothing was done. Stop that process first, or wait for it.");
         }
         try {
-            return startOrContinue(run);
+            return LogFields.with(Map.of(LogFields.INPUT, run.input().toString()), () -> startOrContinue(run));
         }
         finally {
             ownership.unclaim();

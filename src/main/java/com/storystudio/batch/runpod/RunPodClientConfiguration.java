@@ -2,6 +2,7 @@ package com.storystudio.batch.runpod;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +29,9 @@ public class RunPodClientConfiguration {
 
     @Bean
     RunPodHttp runPodHttp(RunPodConnection connection, RunPodProperties properties, JsonMapper json, RetryCurfew curfew,
-                          Clock clock, Sleeper sleeper) {
+                          Clock clock, Sleeper sleeper, ObjectProvider<RunPodCallListener> listener) {
         return new RunPodHttp(connection.apiKey(), properties.http(), RequestRateLimit.of(properties.rateLimit()), json,
-                curfew, clock, sleeper);
+                curfew, clock, sleeper, listener.getIfAvailable(() -> RunPodCallListener.NONE));
     }
 
     @Bean

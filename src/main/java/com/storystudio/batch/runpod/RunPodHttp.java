@@ -42,6 +42,7 @@ public final class RunPodHttp {
     private final RetryCurfew curfew;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final RunPodCallListener listener;
 
     /** On the system clock, sleeping for real, with a curfew nobody sets. */
     public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, RequestRateLimit rateLimit, JsonMapper json) {
@@ -51,6 +52,12 @@ public final class RunPodHttp {
     /** {@code clock} and {@code sleeper} time the retries; the curfew should read the same clock. */
     public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, RequestRateLimit rateLimit, JsonMapper json,
                       RetryCurfew curfew, Clock clock, Sleeper sleeper) {
+        this(apiKey, settings, rateLimit, json, curfew, clock, sleeper, RunPodCallListener.NONE);
+    }
+
+    /** @param listener told of every attempt and retry, for the metrics */
+    public RunPodHttp(ApiKey apiKey, RunPodProperties.Http settings, RequestRateLimit rateLimit, JsonMapper json,
+                      RetryCurfew curfew, Clock clock, Sleeper sleeper, RunPodCallListener listener) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -63,6 +70,7 @@ public final class RunPodHttp {
         this.curfew = curfew;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.listener = listener;
     }
 
     RunPodResponse get(RunPodRoute route, String operation, URI uri) {
@@ -118,6 +126,7 @@ public final class RunPodHttp {
                     if (delay == BackOffExecution.STOP) {
                         throw unavailable(attempts, failure);
                     }
+                    listener.retrying(route);
                     sleeper.sleep(Duration.ofMillis(delay));
                 }
             }
@@ -142,15 +151,18 @@ public final class RunPodHttp {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
         catch (HttpConnectTimeoutException | ConnectException e) {
+            listener.attempted(route, RunPodCallListener.Outcome.UNREACHABLE);
             throw failed(attempts, new TransientHttpFailure("cannot connect to %s:%d (%s)"
                     .formatted(request.uri().getHost(), request.uri().getPort(), describe(e)), false, e));
         }
         catch (HttpTimeoutException e) {
+            listener.attempted(route, RunPodCallListener.Outcome.NO_ANSWER);
             Duration timeout = request.timeout().orElse(settings.requestTimeout());
             throw failed(attempts, new TransientHttpFailure("no answer within " + RetryBudget.readable(timeout), true, e));
         }
         catch (IOException e) {
             // The request may have been sent and processed before the connection broke.
+            listener.attempted(route, RunPodCallListener.Outcome.NO_ANSWER);
             throw failed(attempts, new TransientHttpFailure("no answer: " + describe(e), true, e));
         }
         catch (IllegalArgumentException | SecurityException e) {
@@ -160,7 +172,24 @@ public final class RunPodHttp {
         finally {
             rateLimit.release(route);
         }
-        return interpret(route, request, response, attempts);
+        JsonNode answer;
+        try {
+            answer = interpret(route, request, response, attempts);
+        }
+        catch (RuntimeException e) {
+            listener.attempted(route, outcomeOf(response.statusCode()));
+            throw e;
+        }
+        listener.attempted(route, RunPodCallListener.Outcome.ANSWERED);
+        return answer;
+    }
+
+    private static RunPodCallListener.Outcome outcomeOf(int status) {
+        return status == 429 ? RunPodCallListener.Outcome.RATE_LIMITED
+                : status >= 500 ? RunPodCallListener.Outcome.SERVER_ERROR
+                : status == 401 || status == 403 ? RunPodCallListener.Outcome.REFUSED
+                : status >= 400 ? RunPodCallListener.Outcome.REJECTED
+                : RunPodCallListener.Outcome.NOT_JSON;
     }
 
     private JsonNode interpret(RunPodRoute route, HttpRequest request, HttpResponse<String> response, CallAttempts attempts) {

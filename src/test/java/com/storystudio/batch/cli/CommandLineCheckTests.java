@@ -37,6 +37,9 @@ class CommandLineCheckTests {
             --inptu=scenes.csv                    | did you mean --input?
             --poll-interval=1s                    | did you mean --runpod.poll-interval?
             --spring.datasource.ulr=jdbc:h2:mem:x | did you mean --spring.datasource.url?
+            --management.prometheus.metrics.export.pushgateway.adress=127.0.0.1:9091 | did you mean --management.prometheus.metrics.export.pushgateway.address?
+            --management.prometheus.metrics.export.pushgateway.enable=true | did you mean --management.prometheus.metrics.export.pushgateway.enabled?
+            --logging.structured.format.consle=ecs | did you mean --logging.structured.format.console?
             --frobnicate                          | unknown option --frobnicate (--help lists the options)
             """)
     void aTypoIsAUsageErrorNamingTheNearestRealOption(String typo, String expected) {
@@ -127,6 +130,17 @@ class CommandLineCheckTests {
         assertThat(early.answer("--input=" + csv, "--runpod.poll-interval=200ms", "--spring.datasource.url=jdbc:h2:mem:x",
                 "--logging.level.com.storystudio=DEBUG", "--spring.datasource.hikari.maximum-pool-size=3", "--simulate")).isEmpty();
         assertThat(early.answer("--restore-worker", "--runpod.endpoint-id=abc")).isEmpty();
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void theMetricsPushAndStructuredLogSettingsOfTheReadmeAreAccepted(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path csv = com.storystudio.batch.testing.Storyboard.in(dir).remoteScene("s1").write("scenes.csv");
+        String pushgateway = "--management.prometheus.metrics.export.pushgateway.";
+        assertThat(early.answer("--input=" + csv, pushgateway + "enabled=true", pushgateway + "address=127.0.0.1:9091",
+                pushgateway + "push-rate=30s", pushgateway + "grouping-key.instance=night-1", pushgateway + "format=text",
+                "--logging.structured.format.console=ecs", "--logging.structured.format.file=logstash",
+                "--logging.file.name=" + dir.resolve("run.log"))).isEmpty();
         assertThat(stderr()).isEmpty();
     }
 

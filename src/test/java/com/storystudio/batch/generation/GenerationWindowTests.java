@@ -358,7 +358,7 @@ class GenerationWindowTests {
         Scene scene = firstScene(csv);
         Submission earlier = acceptedEarlier(scene, "job-seen-then-lost");
         SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings(1), new InlineVideoStore(work.resolve("videos")),
-                jobInstanceId, time);
+                jobInstanceId, time, SceneEvents.NONE);
         InFlightScene watched = new InFlightScene(scene, earlier.fingerprint(), 2, time.instant(), OptionalDouble.empty());
         lifecycle.start(watched, new SceneStart(SceneStart.Way.REATTACH, 2, earlier, Optional.empty()));
         lifecycle.statusSeen(watched, new JobStatus("job-seen-then-lost", RemoteStatus.IN_QUEUE, "IN_QUEUE", null, null, null, null), true);
@@ -377,7 +377,7 @@ class GenerationWindowTests {
         Scene scene = firstScene(csv);
         Submission earlier = acceptedEarlier(scene, "job-never-answered");
         SceneLifecycle lifecycle = new SceneLifecycle(ledger, classifier, settings(1), new InlineVideoStore(work.resolve("videos")),
-                jobInstanceId, time);
+                jobInstanceId, time, SceneEvents.NONE);
         InFlightScene reattached = new InFlightScene(scene, earlier.fingerprint(), 2, time.instant(), OptionalDouble.empty());
         lifecycle.start(reattached, new SceneStart(SceneStart.Way.REATTACH, 2, earlier, Optional.empty()));
 

@@ -1,0 +1,60 @@
+package com.storystudio.batch.metrics;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.storystudio.batch.job.StoryStudioJobConfiguration;
+
+/**
+ * {@code storystudio.last.success.timestamp} (Prometheus: {@code storystudio_last_success_timestamp_seconds}): when
+ * an execution of the job last ended COMPLETED, for any input, as the job database knows it. Read from the database
+ * at start and moved on by every success, so that every push carries it, a failed run's too: the "no successful run
+ * in 26 h" alert then fires on a value, not on a series gone missing. Absent while the database has no success.
+ */
+@Component
+public class LastSuccess implements SmartInitializingSingleton {
+
+    static final String NAME = "storystudio.last.success.timestamp";
+
+    private static final Logger log = LoggerFactory.getLogger(LastSuccess.class);
+
+    private final MeterRegistry registry;
+    private final JdbcTemplate jdbc;
+    private final AtomicLong epochSecond = new AtomicLong();
+
+    public LastSuccess(MeterRegistry registry, JdbcTemplate jdbc) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            // Spring Batch's own table: its JobRepository has no "last success of any instance" question.
+            Timestamp last = jdbc.queryForObject("SELECT MAX(END_TIME) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
+                    + "ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID WHERE i.JOB_NAME = ? AND e.STATUS = 'COMPLETED' "
+                    + "AND e.EXIT_CODE = 'COMPLETED'", Timestamp.class, StoryStudioJobConfiguration.JOB_NAME);
+            if (last != null) {
+                succeededAt(last.toInstant());
+            }
+        }
+        catch (RuntimeException e) {
+            log.debug("No last success read from the job database: {}", e.toString());
+        }
+    }
+
+    void succeededAt(Instant when) {
+        epochSecond.accumulateAndGet(when.getEpochSecond(), Math::max);
+        Gauge.builder(NAME, epochSecond, AtomicLong::get).baseUnit("seconds")
+                .description("When an execution of the job last ended COMPLETED (Unix time)").register(registry);
+    }
+}
