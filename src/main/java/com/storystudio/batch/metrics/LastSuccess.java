@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +15,13 @@ import com.storystudio.batch.job.StoryStudioJobConfiguration;
 
 /**
  * {@code storystudio.last.success.timestamp} (Prometheus: {@code storystudio_last_success_timestamp_seconds}): when
- * an execution of the job last ended COMPLETED, for any input, as the job database knows it. Read from the database
- * at start and moved on by every success, so that every push carries it, a failed run's too: the "no successful run
- * in 26 h" alert then fires on a value, not on a series gone missing. Absent while the database has no success.
+ * an execution of the job last ended COMPLETED, for any input, as the job database knows it. Read at the end of every
+ * execution, so that the push at the end carries it, a failed run's too: the "no successful run in 26 h" alert then
+ * fires on a value, not on a series gone missing. Not read at start: a launch that runs nothing touches no table for
+ * it. Absent while the database has no success.
  */
 @Component
-public class LastSuccess implements SmartInitializingSingleton {
+public class LastSuccess {
 
     static final String NAME = "storystudio.last.success.timestamp";
 
@@ -36,8 +36,8 @@ public class LastSuccess implements SmartInitializingSingleton {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    /** Reads the last success from the job database (after an execution's end, which may be it). */
+    void refresh() {
         try {
             // Spring Batch's own table: its JobRepository has no "last success of any instance" question.
             Timestamp last = jdbc.queryForObject("SELECT MAX(END_TIME) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "

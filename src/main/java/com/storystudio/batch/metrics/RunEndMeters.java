@@ -79,11 +79,11 @@ public class RunEndMeters implements RunEndListener {
         scenes.get("unfinished").set(Math.max(0, total - completed - reused - failed));
         possibleDuplicates.set(ledger.totals(instanceId).possibleDuplicates());
         workerRestored.set(outcome == RunOutcome.WORKER_NOT_RESTORED ? 0 : 1);
-        if (outcome == RunOutcome.COMPLETED && execution.getEndTime() != null) {
-            lastSuccess.succeededAt(execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant());
-        }
-        else if (outcome == RunOutcome.COMPLETED) {
-            lastSuccess.succeededAt(Instant.now());
+        lastSuccess.refresh();
+        if (outcome == RunOutcome.COMPLETED) {
+            // This execution's end is not in the database yet: afterJob runs before it is saved.
+            lastSuccess.succeededAt(execution.getEndTime() == null ? Instant.now()
+                    : execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant());
         }
         register();
     }
