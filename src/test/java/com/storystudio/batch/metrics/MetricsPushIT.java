@@ -71,17 +71,17 @@ class MetricsPushIT {
         assertThat(last.method()).as("the push at the end replaces the group").isEqualTo("PUT");
         assertThat(last.path()).isEqualTo("/metrics/job/storystudio/input/nightly.csv");
         assertThat(last.body()).contains(
-                "storystudio_scenes{outcome=\"completed\"} 5.0",
-                "storystudio_scenes{outcome=\"failed\"} 0.0",
-                "storystudio_scenes{outcome=\"unfinished\"} 0.0",
+                "storystudio_scenes{input=\"nightly.csv\",outcome=\"completed\"} 5.0",
+                "storystudio_scenes{input=\"nightly.csv\",outcome=\"failed\"} 0.0",
+                "storystudio_scenes{input=\"nightly.csv\",outcome=\"unfinished\"} 0.0",
                 "storystudio_scenes_ended_total{outcome=\"completed\"} 5.0",
                 "storystudio_runpod_requests_total{outcome=\"answered\",route=\"run\"} 5.0",
                 "storystudio_runpod_submissions_total 5.0",
                 "storystudio_runpod_jobs_ended_total{state=\"completed\"} 5.0",
                 "storystudio_runpod_execution_seconds_count 5",
                 "storystudio_runpod_queue_seconds_count 5",
-                "storystudio_possible_duplicates 0.0",
-                "storystudio_worker_restored 1.0",
+                "storystudio_possible_duplicates{input=\"nightly.csv\"} 0.0",
+                "storystudio_worker_restored{input=\"nightly.csv\"} 1.0",
                 "storystudio_last_success_timestamp_seconds ",
                 "spring_batch_job_seconds_count{error=\"none\",spring_batch_job_name=\"storyStudio\",spring_batch_job_status=\"COMPLETED\"} 1");
         assertThat(value(last.body(), "storystudio_gpu_seconds_total")).isPositive();
@@ -101,10 +101,10 @@ class MetricsPushIT {
         assertThat(stop.fired()).isTrue();
         StandInPushgateway.Push last = gateway.last();
         assertThat(last.method()).isEqualTo("PUT");
-        assertThat(last.body()).contains("storystudio_worker_restored 1.0")
+        assertThat(last.body()).contains("storystudio_worker_restored{input=\"stopped.csv\"} 1.0")
                 .containsPattern("spring_batch_job_seconds_count\\{.*spring_batch_job_status=\"STOPPED\"} 1")
                 .doesNotContain("storystudio_last_success_timestamp_seconds");
-        assertThat(value(last.body(), "storystudio_scenes{outcome=\"unfinished\"}")).isPositive();
+        assertThat(value(last.body(), "storystudio_scenes{input=\"stopped.csv\",outcome=\"unfinished\"}")).isPositive();
         assertNoPushCarriesTheKey();
     }
 
