@@ -73,6 +73,15 @@ final class OptionCatalogue {
     /** Shown in {@code --help} besides the settings above. */
     static final OptionSpec DATASOURCE = value("spring.datasource.url", TEXT, "URL", "job database (default: H2 file under data/)");
 
+    /** Spring Boot's own settings for logs and metrics, shown in {@code --help} (README, "Metrics and logs"). */
+    static final List<OptionSpec> OBSERVABILITY = List.of(
+            choice("logging.structured.format.console", List.of("ecs", "logstash"), """
+                    log lines as JSON, with the input, the execution, the
+                    scene and its RunPod job as fields (default: plain text)"""),
+            value("management.prometheus.metrics.export.pushgateway.enabled", TEXT, "true", """
+                    push the run's metrics to a Prometheus Pushgateway, every
+                    minute and at the end (with ...pushgateway.address=HOST:PORT)"""));
+
     private OptionCatalogue() {
     }
 

@@ -35,6 +35,9 @@ final class Usage {
                 The run:
                 """ + lines(OptionCatalogue.STORYSTUDIO) + OptionCatalogue.DATASOURCE.usage() + """
 
+                Logs and metrics (Spring Boot's settings; README, "Metrics and logs"):
+                """ + lines(OptionCatalogue.OBSERVABILITY) + """
+
                 The built-in emulator (with --simulate; durations are simulated time):
                 """ + lines(OptionCatalogue.SIMULATOR) + """
 
