@@ -2,6 +2,7 @@ package com.storystudio.batch.metrics;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
@@ -30,6 +31,7 @@ public class LastSuccess {
     private final MeterRegistry registry;
     private final JdbcTemplate jdbc;
     private final AtomicLong epochSecond = new AtomicLong();
+    private final AtomicBoolean registered = new AtomicBoolean();
 
     public LastSuccess(MeterRegistry registry, JdbcTemplate jdbc) {
         this.registry = registry;
@@ -54,7 +56,10 @@ public class LastSuccess {
 
     void succeededAt(Instant when) {
         epochSecond.accumulateAndGet(when.getEpochSecond(), Math::max);
-        Gauge.builder(NAME, epochSecond, AtomicLong::get).baseUnit("seconds")
-                .description("When an execution of the job last ended COMPLETED (Unix time)").register(registry);
+        // Once: Micrometer warns at a second registration of the same gauge, on every run's console.
+        if (registered.compareAndSet(false, true)) {
+            Gauge.builder(NAME, epochSecond, AtomicLong::get).baseUnit("seconds")
+                    .description("When an execution of the job last ended COMPLETED (Unix time)").register(registry);
+        }
     }
 }

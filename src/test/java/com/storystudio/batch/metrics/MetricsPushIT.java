@@ -67,6 +67,7 @@ class MetricsPushIT {
         StoryStudioProcess launch = jar.run(csv, pushingTo(gateway));
 
         assertThat(launch.waitFor(LAUNCH_TIMEOUT)).as(launch::describe).isZero();
+        assertThat(launch.output()).as("the meters say nothing on the console").doesNotContain(" WARN ");
         StandInPushgateway.Push last = gateway.last();
         assertThat(last.method()).as("the push at the end replaces the group").isEqualTo("PUT");
         assertThat(last.path()).isEqualTo("/metrics/job/storystudio/input/nightly.csv");
