@@ -1,6 +1,5 @@
 package com.storystudio.batch.cli;
 
-import java.util.Optional;
 
 import com.storystudio.batch.operations.RunNotFoundException;
 import com.storystudio.batch.operations.RunSelector;
@@ -14,10 +13,8 @@ final class OnCallRun {
     }
 
     static SelectedRun select(RunSelector selector, RunPodConnection connection, CommandArguments arguments) {
-        // As for the report: the endpoint is part of a run's identity, and without one configured any endpoint's run counts.
-        Optional<String> endpoint = Optional.ofNullable(connection.endpointId()).filter(id -> !id.isBlank());
         try {
-            return selector.select(arguments.operand(), endpoint);
+            return selector.select(arguments.operand(), connection.configuredEndpoint());
         }
         catch (RunNotFoundException e) {
             throw new UsageException(e.getMessage());

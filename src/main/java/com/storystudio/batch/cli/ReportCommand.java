@@ -46,8 +46,7 @@ public class ReportCommand implements Command {
             return ExitCode.INVALID_INPUT;
         }
         Path real = input.toRealPath();
-        // The endpoint is part of a run's identity; without one configured, the input's runs on any endpoint count.
-        Optional<String> endpoint = Optional.ofNullable(connection.endpointId()).filter(id -> !id.isBlank());
+        Optional<String> endpoint = connection.configuredEndpoint();
         Optional<InputRuns.InputRun> found = runs.newest(real, RunParameters.sha256(real), endpoint);
         if (found.isEmpty()) {
             err.printf("storystudio: no run of %s with its present content%s is in the job database; nothing to report%n", real,

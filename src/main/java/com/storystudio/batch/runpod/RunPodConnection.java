@@ -3,6 +3,7 @@ package com.storystudio.batch.runpod;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where and as whom the client talks to RunPod: the real cloud, another emulator, or the built-in
@@ -11,10 +12,18 @@ import java.util.List;
  */
 public record RunPodConnection(URI baseUrl, URI managementUrl, String endpointId, ApiKey apiKey) {
 
+    /**
+     * The endpoint, when one is configured: part of a run's identity, so the commands that look runs up in the job
+     * database (report, show, abandon, ...) narrow to it, and without one take any endpoint's run.
+     */
+    public Optional<String> configuredEndpoint() {
+        return Optional.ofNullable(endpointId).filter(id -> !id.isBlank());
+    }
+
     /** What is missing before a run may start; empty when the connection is usable. */
     public List<String> missingSettings() {
         List<String> missing = new ArrayList<>();
-        if (endpointId == null || endpointId.isBlank()) {
+        if (configuredEndpoint().isEmpty()) {
             missing.add("the RunPod endpoint id (RUNPOD_ENDPOINT_ID or --runpod.endpoint-id)");
         }
         if (apiKey == null || apiKey.isBlank()) {
