@@ -75,7 +75,7 @@ public class GenerationWindow implements AutoCloseable {
      * @throws SystematicFailureException when failures look systematic: nothing more is submitted
      */
     public SceneResult next() throws JobInterruptedException {
-        while (settling.drainTo(finished).isEmpty()) {
+        while (finished.isEmpty()) {
             if (inFlight.isEmpty() && !scenes.hasNext() && settling.isEmpty()) {
                 // Every scene has its result: a stop or the failure breaker would leave nothing undone, only fail the step.
                 return null;
@@ -88,22 +88,21 @@ public class GenerationWindow implements AutoCloseable {
                 throw new SystematicFailureException(systematic.get());
             }
             fill();
-            if (!finished.isEmpty()) {
-                break;
-            }
-            if (inFlight.isEmpty() && settling.isEmpty()) {
-                return null;
-            }
-            Instant now = clock.instant();
-            if (!watch.dueAt().isAfter(now)) {
-                askAboutEndedJobs();
-            }
-            for (InFlightScene scene : List.copyOf(inFlight)) {
-                if (inFlight.contains(scene) && !scene.dueAt().isAfter(now)) {
-                    advance(scene);
+            if (finished.isEmpty()) {
+                Instant now = clock.instant();
+                if (!watch.dueAt().isAfter(now)) {
+                    askAboutEndedJobs();
+                }
+                for (InFlightScene scene : List.copyOf(inFlight)) {
+                    if (inFlight.contains(scene) && !scene.dueAt().isAfter(now)) {
+                        advance(scene);
+                    }
                 }
             }
-            if (finished.isEmpty() && (!inFlight.isEmpty() || !scenes.hasNext())) {
+            // Taken after the turn, not before it: the videos that settled meanwhile join the turn's results in one
+            // chunk. Taken first, they made a chunk (a transaction) of almost every video.
+            settling.drainTo(finished);
+            if (finished.isEmpty() && (!inFlight.isEmpty() || (!scenes.hasNext() && !settling.isEmpty()))) {
                 waitForNextDue();
             }
         }

@@ -60,12 +60,11 @@ final class SettlingVideos implements AutoCloseable {
     }
 
     /**
-     * Moves the results whose download has settled to {@code settled}, and returns it. Taken from a queue the
-     * downloads fill, not by looking at each download: thousands may be under way when they lag behind the jobs.
+     * Moves the results whose download has settled to {@code settled}. Taken from a queue the downloads fill, not
+     * by looking at each download: thousands may be under way when they lag behind the jobs.
      */
-    Deque<SceneResult> drainTo(Deque<SceneResult> settled) {
+    void drainTo(Deque<SceneResult> settled) {
         pending -= settledResults.drainTo(settled);
-        return settled;
     }
 
     boolean isEmpty() {
