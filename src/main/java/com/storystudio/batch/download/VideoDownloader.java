@@ -105,8 +105,9 @@ public class VideoDownloader {
         Path temp = folder.resolve(target.tempPrefix() + UUID.randomUUID() + ".tmp");
         VideoSource.Body body = source.open(uri);
         boolean whole = false;
+        boolean moved = false;
         try {
-            Copied copied = copy(body.in(), temp);
+            Copied copied = copy(body.in(), temp, body.contentLength());
             if (body.contentLength() >= 0 && copied.bytes() != body.contentLength()) {
                 throw DownloadFailure.transientFailure("body cut short: %d of %d bytes".formatted(copied.bytes(), body.contentLength()));
             }
@@ -116,13 +117,17 @@ public class VideoDownloader {
                 throw DownloadFailure.permanent("not an MP4 (%d bytes without an ftyp box at offset 4)".formatted(copied.bytes()));
             }
             move(temp, target.path());
+            // Nothing left to delete: asking anyway is one more system call per video.
+            moved = true;
         }
         catch (IOException e) {
             throw DownloadFailure.transientFailure("transfer broke: " + e);
         }
         finally {
             body.close(whole);
-            deleteQuietly(temp);
+            if (!moved) {
+                deleteQuietly(temp);
+            }
         }
     }
 
@@ -130,9 +135,9 @@ public class VideoDownloader {
     private record Copied(long bytes, boolean startsAsMp4) {
     }
 
-    private static Copied copy(InputStream in, Path temp) throws IOException {
+    private static Copied copy(InputStream in, Path temp, long announcedLength) throws IOException {
         long written = 0;
-        byte[] buffer = new byte[BUFFER];
+        byte[] buffer = new byte[bufferFor(announcedLength)];
         byte[] head = new byte[Mp4Signature.LENGTH];
         try (OutputStream out = Files.newOutputStream(temp)) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -144,6 +149,17 @@ public class VideoDownloader {
             }
         }
         return new Copied(written, Mp4Signature.matches(head, (int) Math.min(written, head.length)));
+    }
+
+    /**
+     * No larger than the body announced (one byte more, to read its end in the same call): a fresh 64 KiB for a
+     * video of a few hundred bytes was a download's largest allocation, and its zeroing a good part of its time.
+     */
+    private static int bufferFor(long announcedLength) {
+        if (announcedLength < 0) {
+            return BUFFER;
+        }
+        return (int) Math.max(Mp4Signature.LENGTH, Math.min(BUFFER, announcedLength + 1));
     }
 
     private static void move(Path temp, Path file) throws IOException {
