@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The discrete-event model of one serverless endpoint: queue, workers, jobs and billing.
@@ -33,6 +35,8 @@ final class EndpointSimulation {
     private final long retentionNanos;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Deque<Job> queue = new ArrayDeque<>();
+    /** Jobs whose video exists. A video, once there, stays: the video route asks this without taking the lock. */
+    private final Set<String> videos = ConcurrentHashMap.newKeySet();
     private final List<Integer> workersMinHistory = new ArrayList<>();
     private EndpointConfig config;
     /** Simulated nanoseconds the model has been advanced to. */
@@ -168,11 +172,15 @@ final class EndpointSimulation {
     }
 
     /** Videos stay downloadable after the status has expired: they live in the user's storage, not in RunPod. */
-    synchronized boolean hasVideo(String id) {
-        // Up to the clock first: a job that has ended by now has its video, whether or not the ticker has run since.
-        catchUp();
-        Job job = jobs.get(id);
-        return job != null && job.hasVideo();
+    boolean hasVideo(String id) {
+        if (videos.contains(id)) {
+            return true;
+        }
+        synchronized (this) {
+            // Up to the clock first: a job that has ended by now has its video, whether or not the ticker has run since.
+            catchUp();
+            return videos.contains(id);
+        }
     }
 
     synchronized ModelSnapshot snapshot() {
@@ -259,6 +267,9 @@ final class EndpointSimulation {
         }
         freeWorkerOf(job);
         job.finish(now, plan.outcome(), plan.error(), plan.output());
+        if (job.hasVideo()) {
+            videos.add(job.id());
+        }
     }
 
     private void freeWorkerOf(Job job) {
