@@ -45,7 +45,7 @@ class BenchmarkArithmeticTest {
     @Test
     void aRowIsComputedFromTheMeasurements() {
         Measurements measured = new Measurements(10, 4, null, 11, 60, 1_200, 720, 540, List.of(100.0, 200.0, 300.0),
-                List.of(2.0, 4.0, 6.0, 8.0, 30.0), 10, 150, 40, 1_600, 200, 8, 5, 64L * 1024 * 1024);
+                List.of(2.0, 4.0, 6.0, 8.0, 30.0), 10, 150, 40, 1_600, 200, 8, 5, 64L * 1024 * 1024, 7);
 
         ScenarioResult row = ScenarioResult.of("case", measured);
 
@@ -65,11 +65,33 @@ class BenchmarkArithmeticTest {
         assertThat(row.idleShare()).isEqualTo(0.125);
         assertThat(row.scenesPerWallSecond()).isEqualTo(1.25);
         assertThat(row.cpuSeconds()).isEqualTo(5);
+        assertThat(row.resultChunks()).isEqualTo(7);
+    }
+
+    @Test
+    void anOverheadIsTheMedianOfOneScenariosRunsAgainstTheMedianOfTheOthers() {
+        List<ScenarioResult> warm = List.of(run("instant", 26), run("instant-dl", 30), run("instant", 40), run("instant-dl", 27),
+                run("instant", 24), run("64x4", 99), run("instant-dl", 28));
+
+        Overhead wall = Overhead.of(warm, "instant", "instant-dl", ScenarioResult::wallSeconds);
+
+        assertThat(wall.measured()).isTrue();
+        assertThat(wall.baseMedian()).isEqualTo(26.0);
+        assertThat(wall.baseRuns()).isEqualTo(3);
+        assertThat(wall.otherMedian()).isEqualTo(28.0);
+        assertThat(wall.otherRuns()).isEqualTo(3);
+        assertThat(wall.percent()).isCloseTo(100.0 * 2 / 26, within(1e-9));
+        assertThat(Overhead.of(warm, "instant", "200x8", ScenarioResult::wallSeconds).measured()).isFalse();
+    }
+
+    private static ScenarioResult run(String name, double wallSeconds) {
+        return ScenarioResult.of(name, new Measurements(1, 1, null, 1, 0, 10, 10, 10, List.of(10.0), List.of(), 10, 1, 0, 10, 0,
+                wallSeconds, 2 * wallSeconds, 0, 1));
     }
 
     @Test
     void anExplicitWindowIsShownAsPassed() {
-        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(10.0), List.of(), 10, 1, 0, 10, 0, 1, 1, 0);
+        Measurements measured = new Measurements(1, 1, 1, 1, 0, 10, 10, 10, List.of(10.0), List.of(), 10, 1, 0, 10, 0, 1, 1, 0, 1);
         assertThat(ScenarioResult.of("naive", measured).window()).isEqualTo("1");
         assertThat(ScenarioResult.of("naive", measured).delayMedianSeconds()).isNaN();
         assertThat(ScenarioResult.of("naive", measured).jobCv()).isNaN();
@@ -97,7 +119,7 @@ class BenchmarkArithmeticTest {
     @Test
     void scenariosAreChosenByNameAndCanBeResized() {
         assertThat(Scenarios.select(List.of("all"), 0)).extracting(Scenario::name)
-                .containsExactly("64x4", "64x4-url", "64x4-blind", "naive", "200x8", "instant");
+                .containsExactly("64x4", "64x4-url", "64x4-blind", "naive", "200x8", "instant", "instant-dl");
         List<Scenario> quick = Scenarios.select(List.of("naive", "64x4"), 12);
         assertThat(quick).extracting(Scenario::name).containsExactly("naive", "64x4");
         assertThat(quick).extracting(Scenario::scenes).containsOnly(12);

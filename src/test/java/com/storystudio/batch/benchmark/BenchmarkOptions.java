@@ -14,6 +14,8 @@ import java.util.List;
 record BenchmarkOptions(List<String> scenarios, int scenes, long seed, boolean download, String heap) {
 
     static final long DEFAULT_SEED = 42;
+    /** The switch that fetches every video to disk. */
+    static final String DOWNLOAD = "--download";
 
     static final String DEFAULT_HEAP = "512m";
 
@@ -32,7 +34,7 @@ record BenchmarkOptions(List<String> scenarios, int scenes, long seed, boolean d
 
     /** What every measured run is given besides each scenario's own arguments. */
     List<String> runArguments() {
-        return download ? List.of("--download") : List.of();
+        return download ? List.of(DOWNLOAD) : List.of();
     }
 
     /** The command that repeats this run. */

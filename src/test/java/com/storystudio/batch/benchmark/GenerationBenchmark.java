@@ -27,6 +27,7 @@ import com.storystudio.batch.estimate.Estimate;
 public final class GenerationBenchmark {
 
     private static final double URL_RATIO_TOLERANCE = 0.005;
+    private static final int DOWNLOAD_BUDGET_PERCENT = 5;
 
     private GenerationBenchmark() {
     }
@@ -85,6 +86,27 @@ public final class GenerationBenchmark {
                 .formatted(EstimateCheck.HISTORY_SCENES));
         out.println("gpu s is the emulator's billed execution, model loads included (cost = gpu s x price, so cost err % is its error).");
         compareUrlAudio(out, results);
+        compareDownloads(out, results);
+    }
+
+    /**
+     * What fetching every video costs: instant-dl against instant, the medians of their warm runs (the JVM's first
+     * run is left out, as its JIT is cold). The issue allows {@value #DOWNLOAD_BUDGET_PERCENT} % of instant's wall
+     * time. Run them alternately, so that a drift of the machine reaches both: {@code instant,instant-dl,instant,...}.
+     */
+    private static void compareDownloads(PrintStream out, List<ScenarioResult> results) {
+        List<ScenarioResult> warm = results.subList(1, results.size());
+        Overhead wall = Overhead.of(warm, "instant", "instant-dl", ScenarioResult::wallSeconds);
+        Overhead cpu = Overhead.of(warm, "instant", "instant-dl", ScenarioResult::cpuSeconds);
+        if (wall.measured()) {
+            out.println(String.format(Locale.ROOT,
+                    "downloads: instant-dl's median wall %.1f s over %d warm run(s) against instant's %.1f s over %d: %+.1f %% (%s %d %%); cpu %+.1f %%",
+                    wall.otherMedian(), wall.otherRuns(), wall.baseMedian(), wall.baseRuns(), wall.percent(),
+                    wall.percent() <= DOWNLOAD_BUDGET_PERCENT ? "within" : "NOT within", DOWNLOAD_BUDGET_PERCENT, cpu.percent()));
+        }
+        else if (results.stream().anyMatch(result -> result.name().equals("instant-dl"))) {
+            out.println("downloads: to compare with instant, run both after a first run, alternately: instant,instant-dl,instant,instant-dl,instant");
+        }
     }
 
     /**

@@ -15,12 +15,13 @@ import java.util.List;
  * @param cpuSeconds        the JVM's CPU time (all threads, emulator included) from launch to exit: what the run
  *                          costs the machine, which the wall time hides when other work shares it
  * @param peakHeapBytes     of the whole JVM, emulator included
+ * @param resultChunks      the generation step's commits: each a transaction that records a batch of finished scenes
  */
 public record Measurements(int scenes, int workers, Integer maxInFlight, long jobsCreated, double workerStartupSeconds,
                            double executionSeconds, double makespanSeconds, double replaySeconds,
                            List<Double> generationSeconds, List<Double> completionDelays, double pollIntervalSeconds,
                            long statusCalls, long healthCalls, double billedSeconds, double idleSeconds,
-                           double wallSeconds, double cpuSeconds, long peakHeapBytes) {
+                           double wallSeconds, double cpuSeconds, long peakHeapBytes, long resultChunks) {
 
     public Measurements {
         generationSeconds = List.copyOf(generationSeconds);

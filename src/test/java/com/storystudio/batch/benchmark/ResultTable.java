@@ -45,6 +45,7 @@ final class ResultTable {
             new Column<>("wall s", 7, r -> number(r.wallSeconds(), 1)),
             new Column<>("scenes/s", 8, r -> number(r.scenesPerWallSecond(), 1)),
             new Column<>("cpu s", 7, r -> number(r.cpuSeconds(), 1)),
+            new Column<>("chunks", 6, r -> String.valueOf(r.resultChunks())),
             new Column<>("heap MiB", 8, r -> number(r.peakHeapBytes() / MIB, 0)));
 
     /**

@@ -16,9 +16,10 @@ import com.storystudio.batch.simulator.SimulatorSettings;
  *                    the jobs
  * @param audioAtUrls the audio given as URLs the emulator serves (its length read over HTTP before the run)
  *                    rather than as local files
+ * @param download    each finished video fetched to disk as it is seen ({@code --download})
  */
 public record Scenario(String name, String description, int scenes, SimulatorSettings emulator, Integer maxInFlight,
-                       AudioLengths audio, boolean audioAtUrls) {
+                       AudioLengths audio, boolean audioAtUrls, boolean download) {
 
     public Scenario {
         if (scenes < 1) {
@@ -28,7 +29,12 @@ public record Scenario(String name, String description, int scenes, SimulatorSet
 
     /** A scenario whose media are local files. */
     public Scenario(String name, String description, int scenes, SimulatorSettings emulator, Integer maxInFlight, AudioLengths audio) {
-        this(name, description, scenes, emulator, maxInFlight, audio, false);
+        this(name, description, scenes, emulator, maxInFlight, audio, false, false);
+    }
+
+    /** The same case with every video fetched to disk as it finishes. */
+    public Scenario downloading(String downloadingName, String downloadingDescription) {
+        return new Scenario(downloadingName, downloadingDescription, scenes, emulator, maxInFlight, audio, audioAtUrls, true);
     }
 
     public int workers() {
@@ -37,12 +43,12 @@ public record Scenario(String name, String description, int scenes, SimulatorSet
 
     /** The same case with another number of scenes, for quick runs. */
     public Scenario withScenes(int count) {
-        return new Scenario(name, description, count, emulator, maxInFlight, audio, audioAtUrls);
+        return new Scenario(name, description, count, emulator, maxInFlight, audio, audioAtUrls, download);
     }
 
     /** The same case with other random draws of audio lengths, service times (and faults). */
     public Scenario withSeed(long seed) {
-        return new Scenario(name, description, scenes, emulator.withRandomSeed(seed), maxInFlight, audio, audioAtUrls);
+        return new Scenario(name, description, scenes, emulator.withRandomSeed(seed), maxInFlight, audio, audioAtUrls, download);
     }
 
     /** Each scene's audio length in storyboard order; empty when the scenes get tiny WAVs. */

@@ -16,6 +16,7 @@ package com.storystudio.batch.benchmark;
  *                         poll intervals, plus 2
  * @param utilisation      execution / (workers x makespan), from 0 to 1
  * @param idleShare        idle / billed, from 0 to 1
+ * @param resultChunks     the transactions that recorded the scenes' results ({@link Measurements#resultChunks})
  */
 public record ScenarioResult(String name, int scenes, int workers, String window, long jobsCreated,
                              double makespanSeconds, double idealSeconds, double ratio, double replayRatio, double greedyRatio,
@@ -23,7 +24,7 @@ public record ScenarioResult(String name, int scenes, int workers, String window
                              double statusPerScene, double statusTarget, double healthPerScene, double delayMedianSeconds,
                              double delayP95Seconds, double pollIntervalSeconds, double billedSeconds,
                              double idleSeconds, double idleShare, double wallSeconds, double scenesPerWallSecond,
-                             double cpuSeconds, long peakHeapBytes) {
+                             double cpuSeconds, long peakHeapBytes, long resultChunks) {
 
     public static ScenarioResult of(String name, Measurements m) {
         return of(name, m, Double.NaN, Double.NaN);
@@ -40,7 +41,7 @@ public record ScenarioResult(String name, int scenes, int workers, String window
                 ratio(m.statusCalls(), m.scenes()), statusTarget, ratio(m.healthCalls(), m.scenes()),
                 Percentiles.of(m.completionDelays(), 50), Percentiles.of(m.completionDelays(), 95),
                 m.pollIntervalSeconds(), m.billedSeconds(), m.idleSeconds(), ratio(m.idleSeconds(), m.billedSeconds()),
-                m.wallSeconds(), ratio(m.scenes(), m.wallSeconds()), m.cpuSeconds(), m.peakHeapBytes());
+                m.wallSeconds(), ratio(m.scenes(), m.wallSeconds()), m.cpuSeconds(), m.peakHeapBytes(), m.resultChunks());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.storystudio.batch.StoryStudioApplication;
+import com.storystudio.batch.job.StoryStudioJobConfiguration;
 import com.storystudio.batch.simulator.RunPodSimulator;
 import com.storystudio.batch.simulator.SimulatedJob;
 import com.storystudio.batch.simulator.SimulatorStats;
@@ -46,6 +47,9 @@ final class ScenarioRunner {
             // The same scenes with their audio served by this emulator, for a scenario that gives it as URLs.
             Path input = scenario.audioAtUrls() ? storyboard(work.resolve("project-urls"), scenario, "s", emulator) : csv;
             List<String> launchArguments = new ArrayList<>(launch.forRun(input, work, emulator, scenario.maxInFlight()));
+            if (scenario.download() && !extraArguments.contains(BenchmarkOptions.DOWNLOAD)) {
+                launchArguments.add(BenchmarkOptions.DOWNLOAD);
+            }
             launchArguments.addAll(extraArguments);
             String[] arguments = launchArguments.toArray(String[]::new);
             long started = System.nanoTime();
@@ -75,7 +79,8 @@ final class ScenarioRunner {
                     GreedyExpectation.replay(executions(jobs), scenario.workers(), seconds(scenario.emulator().workerStartup())),
                     generations(jobs), completionDelays(database, jobs, clocks),
                     seconds(launch.simulatedPollInterval()), requests.statusRequests(), requests.healthRequests(),
-                    billing.billedWorkerSeconds(), billing.idleWorkerSeconds(), wallSeconds, cpuSeconds, peakHeap);
+                    billing.billedWorkerSeconds(), billing.idleWorkerSeconds(), wallSeconds, cpuSeconds, peakHeap,
+                    resultChunks(database));
         }
     }
 
@@ -117,6 +122,11 @@ final class ScenarioRunner {
             throw new IllegalStateException("scenario %s: %d of %d scenes have a video (%d results recorded)"
                     .formatted(scenario.name(), withVideo, scenario.scenes(), results.size()));
         }
+    }
+
+    private static long resultChunks(JobDatabase database) {
+        return database.query("SELECT SUM(commit_count) FROM batch_step_execution WHERE step_name = ?", rs -> rs.getLong(1),
+                StoryStudioJobConfiguration.GENERATE_STEP).get(0);
     }
 
     private static Instant lastResultRecorded(JobDatabase database) {

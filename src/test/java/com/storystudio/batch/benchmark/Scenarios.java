@@ -41,18 +41,20 @@ public final class Scenarios {
         SimulatorSettings instant = seedLike.withTimeScale(INSTANT_TIME_SCALE).withWorkersMax(8).withServiceTimeCv(0.5)
                 .withMeanServiceTime(Duration.ofMillis(10)).withModelLoad(Duration.ZERO)
                 .withWorkerStartup(Duration.ofSeconds(1));
+        Scenario instantScenario = new Scenario("instant", "8 workers, ~10 ms jobs, no model load: the orchestrator is the bottleneck",
+                10_000, instant, null, null);
         return List.of(
                 new Scenario("64x4", "4 workers, audio of 1-60 s (job CV ~0.5, 0.1 unforeseeable), the app's default window",
                         64, spoken.withWorkersMax(4), null, lines),
                 new Scenario("64x4-url", "as 64x4, the same audio given as URLs the emulator serves (lengths read by range requests)",
-                        64, spoken.withWorkersMax(4), null, lines, true),
+                        64, spoken.withWorkersMax(4), null, lines, true, false),
                 new Scenario("64x4-blind", "4 workers, 1-clip audio, CV 0.5 that no client can foresee, the app's default window",
                         64, blind.withWorkersMax(4), null, null),
                 new Scenario("naive", "4 workers, audio of 1-60 s, --max-in-flight=1", 64, spoken.withWorkersMax(4), 1, lines),
                 new Scenario("200x8", "8 workers, audio of 1-60 s, the app's default window", 200,
                         spoken.withWorkersMax(8), null, lines),
-                new Scenario("instant", "8 workers, ~10 ms jobs, no model load: the orchestrator is the bottleneck", 10_000,
-                        instant, null, null));
+                instantScenario,
+                instantScenario.downloading("instant-dl", "as instant, every video fetched to disk as it finishes (--download)"));
     }
 
     /**
