@@ -100,7 +100,7 @@ public class GenerationWindow implements AutoCloseable {
                 }
             }
             // Taken after the turn, not before it: the videos that settled meanwhile join the turn's results in one
-            // chunk. Taken first, they made a chunk (a transaction) of almost every video.
+            // chunk. Taken first, they came out a few at a time, each few a chunk (a transaction) of its own.
             settling.drainTo(finished);
             if (finished.isEmpty() && (!inFlight.isEmpty() || (!scenes.hasNext() && !settling.isEmpty()))) {
                 waitForNextDue();
