@@ -88,9 +88,34 @@ class StructuredLogsIT {
                     .contains(node.path(LogFields.RUNPOD_JOB_ID).asString());
             assertThat(node.path(LogFields.RUNPOD_JOB_ID).asString()).isNotBlank();
         });
+        // Written by the download's thread, which may settle it after the scene's turn is over: the fields go with it.
+        List<JsonNode> saved = lines.stream().filter(node -> node.path("message").asString().matches("Scene j\\d: video saved as .*"))
+                .toList();
+        assertThat(saved).hasSize(3).allSatisfy(node -> {
+            assertThat(node.path("message").asString()).startsWith("Scene " + node.path(LogFields.SCENE_ID).asString() + ":");
+            assertThat(node.path(LogFields.INPUT).asString()).isEqualTo(csv.toAbsolutePath().toString());
+            assertThat(node.path(LogFields.EXECUTION_ID).asString()).isEqualTo(execution);
+        });
         assertThat(lines).filteredOn(node -> node.has(LogFields.SCENE_ID))
                 .as("a scene's fields never leak onto the lines after its turn")
                 .allSatisfy(node -> assertThat(node.path("message").asString()).contains(node.path(LogFields.SCENE_ID).asString()));
+    }
+
+    @Test
+    void aReRunFetchingTheEarlierRunsVideosLogsEachWithItsScene() {
+        Path csv = Storyboard.in(work.resolve("project")).localScene("k1").localScene("k2").sceneWithUndecodableImage("k3")
+                .write("again.csv");
+        StoryStudioProcess first = jar.run(csv);
+        assertThat(first.waitFor(LAUNCH_TIMEOUT)).as(first::describe).isNotZero();
+
+        // k3 is tried again, so the job runs, and it fetches k1's and k2's videos apart from any scene's turn.
+        StoryStudioProcess again = jar.run(csv, "--logging.structured.format.console=ecs", "--download");
+
+        again.waitFor(LAUNCH_TIMEOUT);
+        List<JsonNode> saved = again.output().lines().filter(line -> line.startsWith("{")).map(JSON::readTree)
+                .filter(node -> node.path("message").asString().matches("Scene k\\d: video saved as .*")).toList();
+        assertThat(saved).as(again::describe).hasSize(2).allSatisfy(node -> assertThat(node.path("message").asString())
+                .startsWith("Scene " + node.path(LogFields.SCENE_ID).asString() + ":"));
     }
 
     @Test
