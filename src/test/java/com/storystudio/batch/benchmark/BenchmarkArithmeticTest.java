@@ -119,7 +119,7 @@ class BenchmarkArithmeticTest {
     @Test
     void scenariosAreChosenByNameAndCanBeResized() {
         assertThat(Scenarios.select(List.of("all"), 0)).extracting(Scenario::name)
-                .containsExactly("64x4", "64x4-url", "64x4-blind", "naive", "200x8", "instant", "instant-dl");
+                .containsExactly("64x4", "64x4-url", "64x4-blind", "naive", "200x8", "200x8-dl", "instant", "instant-dl");
         List<Scenario> quick = Scenarios.select(List.of("naive", "64x4"), 12);
         assertThat(quick).extracting(Scenario::name).containsExactly("naive", "64x4");
         assertThat(quick).extracting(Scenario::scenes).containsOnly(12);

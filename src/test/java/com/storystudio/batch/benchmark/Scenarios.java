@@ -43,6 +43,8 @@ public final class Scenarios {
                 .withWorkerStartup(Duration.ofSeconds(1));
         Scenario instantScenario = new Scenario("instant", "8 workers, ~10 ms jobs, no model load: the orchestrator is the bottleneck",
                 10_000, instant, null, null);
+        Scenario eightWorkers = new Scenario("200x8", "8 workers, audio of 1-60 s, the app's default window", 200,
+                spoken.withWorkersMax(8), null, lines);
         return List.of(
                 new Scenario("64x4", "4 workers, audio of 1-60 s (job CV ~0.5, 0.1 unforeseeable), the app's default window",
                         64, spoken.withWorkersMax(4), null, lines),
@@ -51,8 +53,8 @@ public final class Scenarios {
                 new Scenario("64x4-blind", "4 workers, 1-clip audio, CV 0.5 that no client can foresee, the app's default window",
                         64, blind.withWorkersMax(4), null, null),
                 new Scenario("naive", "4 workers, audio of 1-60 s, --max-in-flight=1", 64, spoken.withWorkersMax(4), 1, lines),
-                new Scenario("200x8", "8 workers, audio of 1-60 s, the app's default window", 200,
-                        spoken.withWorkersMax(8), null, lines),
+                eightWorkers,
+                eightWorkers.downloading("200x8-dl", "as 200x8, every video fetched to disk as it finishes (--download)"),
                 instantScenario,
                 instantScenario.downloading("instant-dl", "as instant, every video fetched to disk as it finishes (--download)"));
     }
