@@ -50,8 +50,8 @@ public class MissingVideos {
         log.info("Fetching {} video(s) of the finished run that are not on disk yet", missing.size());
         try (VideoDownloads downloads = new VideoDownloads(downloader)) {
             List<CompletableFuture<Boolean>> saved = missing.stream().map(result -> downloads
-                    .fetch(new VideoFile(outputDir, result.sceneId()), result.videoUrl(), false)
-                    .thenApply(outcome -> record(jobInstanceId, result, outcome))).toList();
+                    .fetch(new VideoFile(outputDir, result.sceneId()), result.videoUrl(), false, outcome -> record(jobInstanceId, result, outcome)))
+                    .toList();
             return (int) saved.stream().filter(done -> !done.join()).count();
         }
     }

@@ -1,9 +1,12 @@
 package com.storystudio.batch.download;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.storystudio.batch.logging.LogFields;
 
@@ -29,10 +32,15 @@ public final class VideoDownloads implements AutoCloseable {
         });
     }
 
-    /** @see VideoDownloader#download */
-    public CompletableFuture<DownloadOutcome> fetch(VideoFile target, String url, boolean keepWhole) {
-        // The caller's log fields (input, execution, scene) go with the download to its thread.
-        return CompletableFuture.supplyAsync(LogFields.carried(() -> downloader.download(target, url, keepWhole)), pool);
+    /**
+     * Downloads the video ({@link VideoDownloader#download}) on a thread of the pool and hands its outcome to
+     * {@code then} on that same thread. Both run with the caller's log fields (input, execution) and the scene's id,
+     * so that the lines of a download, and of what its caller does with the outcome, say whose video it is.
+     */
+    public <T> CompletableFuture<T> fetch(VideoFile target, String url, boolean keepWhole, Function<DownloadOutcome, T> then) {
+        Supplier<T> task = () -> LogFields.with(Map.of(LogFields.SCENE_ID, target.sceneId()),
+                () -> then.apply(downloader.download(target, url, keepWhole)));
+        return CompletableFuture.supplyAsync(LogFields.carried(task), pool);
     }
 
     @Override

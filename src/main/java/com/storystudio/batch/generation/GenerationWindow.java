@@ -111,7 +111,7 @@ public class GenerationWindow implements AutoCloseable {
 
     /** A scene finished by an earlier run whose video is not on disk: its result comes out again once fetched. */
     public void fetchVideoOf(SceneResult recorded) {
-        LogFields.run(LogFields.scene(recorded.sceneId(), null), () -> settling.add(recorded, true, finished));
+        settling.add(recorded, true, finished);
     }
 
     /** Abandons the downloads still going; the ledger keeps their videos for the re-run. */

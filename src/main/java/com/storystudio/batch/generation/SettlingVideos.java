@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import com.storystudio.batch.download.DownloadOutcome;
 import com.storystudio.batch.download.VideoDownloads;
 import com.storystudio.batch.download.VideoFile;
-import com.storystudio.batch.logging.LogFields;
 import com.storystudio.batch.result.SceneResult;
 
 /**
@@ -55,9 +54,8 @@ final class SettlingVideos implements AutoCloseable {
             return;
         }
         pending++;
-        // The scene's fields go with its settling too: the download's thread runs it after its own fields are put back.
-        downloads.fetch(new VideoFile(outputDir, result.sceneId()), result.videoUrl(), !replaceFile)
-                .handle(LogFields.carried((DownloadOutcome outcome, Throwable error) -> settle(result, outcome, error)))
+        downloads.fetch(new VideoFile(outputDir, result.sceneId()), result.videoUrl(), !replaceFile, outcome -> settle(result, outcome, null))
+                .exceptionally(error -> settle(result, null, error))
                 .thenAccept(settledResults::add);
     }
 

@@ -2,7 +2,6 @@ package com.storystudio.batch.logging;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.slf4j.MDC;
@@ -81,18 +80,6 @@ public final class LogFields {
             return task;
         }
         return () -> with(fields, task::get);
-    }
-
-    /**
-     * {@code task} with the fields of the thread that calls this, for a completion ({@code handle}) that whichever
-     * thread completes the future runs, after the task that completed it has put its own fields back.
-     */
-    public static <T, U, R> BiFunction<T, U, R> carried(BiFunction<T, U, R> task) {
-        Map<String, String> fields = MDC.getCopyOfContextMap();
-        if (fields == null || fields.isEmpty()) {
-            return task;
-        }
-        return (t, u) -> with(fields, () -> task.apply(t, u));
     }
 
     /** Code that runs with fields, and may throw what it throws without them. */

@@ -175,7 +175,7 @@ class VideoDownloaderTests {
         remote.faults().failNextVideos(VideoFault.RESET_MID_BODY, 3);
         try (VideoDownloads downloads = new VideoDownloads(new VideoDownloader(settings(2), time))) {
             List<CompletableFuture<DownloadOutcome>> all = Stream.of("a", "b", "c", "d", "e")
-                    .map(scene -> downloads.fetch(new VideoFile(output, scene), videoUrl, false)).toList();
+                    .map(scene -> downloads.fetch(new VideoFile(output, scene), videoUrl, false, outcome -> outcome)).toList();
 
             assertThat(all).allSatisfy(download -> assertThat(download.join().onDisk()).isTrue());
         }

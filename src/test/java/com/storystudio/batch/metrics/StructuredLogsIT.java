@@ -119,6 +119,25 @@ class StructuredLogsIT {
     }
 
     @Test
+    void aVideoAnInputAlreadyDoneCannotFetchIsLoggedWithItsInputAndScene() {
+        Path csv = Storyboard.in(work.resolve("project")).localScene("m1").write("done.csv");
+        StoryStudioProcess first = jar.run(csv);
+        assertThat(first.waitFor(LAUNCH_TIMEOUT)).as(first::describe).isZero();
+        remote.faults().setVideosGone(true);
+
+        // Every scene has its video: the job does not run, and the launcher fetches what is not on disk.
+        StoryStudioProcess again = jar.run(csv, "--logging.structured.format.console=ecs", "--download");
+
+        again.waitFor(LAUNCH_TIMEOUT);
+        List<JsonNode> refused = again.output().lines().filter(line -> line.startsWith("{")).map(JSON::readTree)
+                .filter(node -> node.path("message").asString().startsWith("Scene m1: its video could not be downloaded")).toList();
+        assertThat(refused).as(again::describe).singleElement().satisfies(node -> {
+            assertThat(node.path(LogFields.SCENE_ID).asString()).isEqualTo("m1");
+            assertThat(node.path(LogFields.INPUT).asString()).isEqualTo(csv.toAbsolutePath().toString());
+        });
+    }
+
+    @Test
     void thePlainLogLinesStartWithTheDate() {
         Path csv = Storyboard.in(work.resolve("project")).localScene("p1").write("plain.csv");
 
