@@ -99,7 +99,7 @@ public final class GenerationBenchmark {
     private static void compareDownloads(PrintStream out, List<ScenarioResult> results) {
         List<ScenarioResult> warm = results.subList(1, results.size());
         for (String base : List.of("instant", "200x8")) {
-            String downloading = base + "-dl";
+            String downloading = base + Scenario.DOWNLOADING;
             Overhead wall = Overhead.of(warm, base, downloading, ScenarioResult::wallSeconds);
             Overhead cpu = Overhead.of(warm, base, downloading, ScenarioResult::cpuSeconds);
             if (wall.measured()) {

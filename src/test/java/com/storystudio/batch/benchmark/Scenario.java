@@ -21,6 +21,9 @@ import com.storystudio.batch.simulator.SimulatorSettings;
 public record Scenario(String name, String description, int scenes, SimulatorSettings emulator, Integer maxInFlight,
                        AudioLengths audio, boolean audioAtUrls, boolean download) {
 
+    /** What the name of a scenario's {@linkplain #downloading() downloading twin} adds to its own. */
+    public static final String DOWNLOADING = "-dl";
+
     public Scenario {
         if (scenes < 1) {
             throw new IllegalArgumentException("a scenario needs at least one scene, was " + scenes);
@@ -32,9 +35,10 @@ public record Scenario(String name, String description, int scenes, SimulatorSet
         this(name, description, scenes, emulator, maxInFlight, audio, false, false);
     }
 
-    /** The same case with every video fetched to disk as it finishes. */
-    public Scenario downloading(String downloadingName, String downloadingDescription) {
-        return new Scenario(downloadingName, downloadingDescription, scenes, emulator, maxInFlight, audio, audioAtUrls, true);
+    /** The same case with every video fetched to disk as it finishes, named as this one plus {@value #DOWNLOADING}. */
+    public Scenario downloading() {
+        return new Scenario(name + DOWNLOADING, "as %s, every video fetched to disk as it finishes (--download)".formatted(name), scenes,
+                emulator, maxInFlight, audio, audioAtUrls, true);
     }
 
     public int workers() {

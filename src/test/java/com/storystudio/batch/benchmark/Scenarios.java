@@ -54,9 +54,9 @@ public final class Scenarios {
                         64, blind.withWorkersMax(4), null, null),
                 new Scenario("naive", "4 workers, audio of 1-60 s, --max-in-flight=1", 64, spoken.withWorkersMax(4), 1, lines),
                 eightWorkers,
-                eightWorkers.downloading("200x8-dl", "as 200x8, every video fetched to disk as it finishes (--download)"),
+                eightWorkers.downloading(),
                 instantScenario,
-                instantScenario.downloading("instant-dl", "as instant, every video fetched to disk as it finishes (--download)"));
+                instantScenario.downloading());
     }
 
     /**
