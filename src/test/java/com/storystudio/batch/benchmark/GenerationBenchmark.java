@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.storystudio.batch.estimate.Estimate;
@@ -85,8 +87,11 @@ public final class GenerationBenchmark {
         out.println("The estimate is made before each scenario from a history pass of %d other scenes on the same emulated endpoint;"
                 .formatted(EstimateCheck.HISTORY_SCENES));
         out.println("gpu s is the emulator's billed execution, model loads included (cost = gpu s x price, so cost err % is its error).");
-        compareUrlAudio(out, results);
-        compareDownloads(out, results);
+        // The JVM's first run is left out of every comparison: its JIT is cold.
+        List<ScenarioResult> warm = results.subList(1, results.size());
+        Set<String> ran = results.stream().map(ScenarioResult::name).collect(Collectors.toSet());
+        compareUrlAudio(out, warm, ran);
+        compareDownloads(out, warm, ran);
     }
 
     /**
@@ -96,8 +101,7 @@ public final class GenerationBenchmark {
      * The same for 200x8-dl against 200x8, where jobs take the time a GPU's would (scaled): there the downloads
      * overlap the jobs, and the figure says what they cost a real run.
      */
-    private static void compareDownloads(PrintStream out, List<ScenarioResult> results) {
-        List<ScenarioResult> warm = results.subList(1, results.size());
+    private static void compareDownloads(PrintStream out, List<ScenarioResult> warm, Set<String> ran) {
         for (String base : List.of("instant", "200x8")) {
             String downloading = base + Scenario.DOWNLOADING;
             Overhead wall = Overhead.of(warm, base, downloading, ScenarioResult::wallSeconds);
@@ -112,7 +116,7 @@ public final class GenerationBenchmark {
                         downloading, wall.otherMedian(), wall.otherRuns(), base, wall.baseMedian(), wall.baseRuns(), wall.percent(),
                         verdict, cpu.percent()));
             }
-            else if (results.stream().anyMatch(result -> result.name().equals(downloading))) {
+            else if (ran.contains(downloading)) {
                 out.println("downloads: to compare with %1$s, run both after a first run, alternately: %1$s,%2$s,%1$s,%2$s,%1$s"
                         .formatted(base, downloading));
             }
@@ -124,8 +128,7 @@ public final class GenerationBenchmark {
      * scenario of this JVM runs with a cold JIT (about 0.01 of ratio worse), so it is left out, and the mean of
      * the other runs of each is compared: run {@code 64x4,64x4-url,64x4} (or more pairs, for a noisy machine).
      */
-    private static void compareUrlAudio(PrintStream out, List<ScenarioResult> results) {
-        List<ScenarioResult> warm = results.subList(1, results.size());
+    private static void compareUrlAudio(PrintStream out, List<ScenarioResult> warm, Set<String> ran) {
         OptionalDouble local = meanRatio(warm, "64x4");
         OptionalDouble urls = meanRatio(warm, "64x4-url");
         if (local.isPresent() && urls.isPresent()) {
@@ -135,7 +138,7 @@ public final class GenerationBenchmark {
                     urls.getAsDouble(), count(warm, "64x4-url"), local.getAsDouble(), count(warm, "64x4"), difference,
                     difference <= URL_RATIO_TOLERANCE ? "within" : "NOT within", URL_RATIO_TOLERANCE));
         }
-        else if (results.stream().anyMatch(result -> result.name().equals("64x4-url"))) {
+        else if (ran.contains("64x4-url")) {
             out.println("audio at URLs: to compare with local files, run 64x4 again after 64x4-url (the first run of a JVM is cold)");
         }
     }
