@@ -80,6 +80,8 @@ public class VideoDownloader {
         for (int attempt = 1; ; attempt++) {
             try {
                 fetchOnce(target, uri);
+                // Said here, not by each caller: a run's video and one fetched for an input already done alike.
+                log.info("Scene {}: video saved as {}", target.sceneId(), target.relative());
                 return DownloadOutcome.saved(target);
             }
             catch (DownloadFailure failure) {

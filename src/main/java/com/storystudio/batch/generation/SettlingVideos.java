@@ -92,9 +92,6 @@ final class SettlingVideos implements AutoCloseable {
 
     private static SceneResult settle(SceneResult result, DownloadOutcome outcome, Throwable error) {
         if (outcome != null && outcome.onDisk()) {
-            if (outcome.fetched()) {
-                log.info("Scene {}: video saved as {}", result.sceneId(), outcome.videoFile());
-            }
             return result.withVideoFile(outcome.videoFile());
         }
         String problem = outcome != null ? outcome.problem() : String.valueOf(error);

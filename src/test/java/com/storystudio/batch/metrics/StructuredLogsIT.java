@@ -119,6 +119,24 @@ class StructuredLogsIT {
     }
 
     @Test
+    void aVideoFetchedForAnInputAlreadyDoneIsLoggedAsSavedWithItsInputAndScene() {
+        Path csv = Storyboard.in(work.resolve("project")).localScene("n1").localScene("n2").write("fetched.csv");
+        StoryStudioProcess first = jar.run(csv);
+        assertThat(first.waitFor(LAUNCH_TIMEOUT)).as(first::describe).isZero();
+
+        // Every scene has its video: the job does not run, and the launcher fetches both, as the job would have.
+        StoryStudioProcess again = jar.run(csv, "--logging.structured.format.console=ecs", "--download");
+
+        assertThat(again.waitFor(LAUNCH_TIMEOUT)).as(again::describe).isZero();
+        List<JsonNode> saved = again.output().lines().filter(line -> line.startsWith("{")).map(JSON::readTree)
+                .filter(node -> node.path("message").asString().matches("Scene n\\d: video saved as videos/n\\d\\.mp4")).toList();
+        assertThat(saved).as(again::describe).hasSize(2).allSatisfy(node -> {
+            assertThat(node.path("message").asString()).startsWith("Scene " + node.path(LogFields.SCENE_ID).asString() + ":");
+            assertThat(node.path(LogFields.INPUT).asString()).isEqualTo(csv.toAbsolutePath().toString());
+        });
+    }
+
+    @Test
     void aVideoAnInputAlreadyDoneCannotFetchIsLoggedWithItsInputAndScene() {
         Path csv = Storyboard.in(work.resolve("project")).localScene("m1").write("done.csv");
         StoryStudioProcess first = jar.run(csv);
