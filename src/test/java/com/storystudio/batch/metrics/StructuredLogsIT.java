@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,8 +113,7 @@ class StructuredLogsIT {
         StoryStudioProcess again = jar.run(csv, "--logging.structured.format.console=ecs", "--download");
 
         again.waitFor(LAUNCH_TIMEOUT);
-        List<JsonNode> saved = again.output().lines().filter(line -> line.startsWith("{")).map(JSON::readTree)
-                .filter(node -> node.path("message").asString().matches("Scene k\\d: video saved as .*")).toList();
+        List<JsonNode> saved = jsonLinesWhere(again, message -> message.matches("Scene k\\d: video saved as .*"));
         assertThat(saved).as(again::describe).hasSize(2).allSatisfy(node -> assertThat(node.path("message").asString())
                 .startsWith("Scene " + node.path(LogFields.SCENE_ID).asString() + ":"));
     }
@@ -128,8 +128,7 @@ class StructuredLogsIT {
         StoryStudioProcess again = jar.run(csv, "--logging.structured.format.console=ecs", "--download");
 
         assertThat(again.waitFor(LAUNCH_TIMEOUT)).as(again::describe).isZero();
-        List<JsonNode> saved = again.output().lines().filter(line -> line.startsWith("{")).map(JSON::readTree)
-                .filter(node -> node.path("message").asString().matches("Scene n\\d: video saved as videos/n\\d\\.mp4")).toList();
+        List<JsonNode> saved = jsonLinesWhere(again, message -> message.matches("Scene n\\d: video saved as videos/n\\d\\.mp4"));
         assertThat(saved).as(again::describe).hasSize(2).allSatisfy(node -> {
             assertThat(node.path("message").asString()).startsWith("Scene " + node.path(LogFields.SCENE_ID).asString() + ":");
             assertThat(node.path(LogFields.INPUT).asString()).isEqualTo(csv.toAbsolutePath().toString());
@@ -147,8 +146,7 @@ class StructuredLogsIT {
         StoryStudioProcess again = jar.run(csv, "--logging.structured.format.console=ecs", "--download");
 
         again.waitFor(LAUNCH_TIMEOUT);
-        List<JsonNode> refused = again.output().lines().filter(line -> line.startsWith("{")).map(JSON::readTree)
-                .filter(node -> node.path("message").asString().startsWith("Scene m1: its video could not be downloaded")).toList();
+        List<JsonNode> refused = jsonLinesWhere(again, message -> message.startsWith("Scene m1: its video could not be downloaded"));
         assertThat(refused).as(again::describe).singleElement().satisfies(node -> {
             assertThat(node.path(LogFields.SCENE_ID).asString()).isEqualTo("m1");
             assertThat(node.path(LogFields.INPUT).asString()).isEqualTo(csv.toAbsolutePath().toString());
@@ -165,6 +163,12 @@ class StructuredLogsIT {
         List<String> logLines = launch.output().lines().filter(line -> line.matches(".*\\b(INFO|WARN|ERROR) .*")).toList();
         assertThat(logLines).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} (INFO |WARN |ERROR) .*"));
+    }
+
+    /** The JSON log lines of a launch whose message passes {@code message}; its summary and any other text are skipped. */
+    private static List<JsonNode> jsonLinesWhere(StoryStudioProcess launch, Predicate<String> message) {
+        return launch.output().lines().filter(line -> line.startsWith("{")).map(JSON::readTree)
+                .filter(node -> message.test(node.path("message").asString())).toList();
     }
 
     /** The end-of-run summary is the command's answer on standard output, not a log line: it stays text. */
